@@ -1,0 +1,248 @@
+/// Configuration of a `Cleaner`: which rules run and how list markup is written.
+public struct CleanerConfiguration: Sendable, Equatable {
+    /// Rule ids to switch off (from the default set).
+    public var disabledRules: Set<String>
+    /// Rule ids to switch on that are off by default.
+    public var enabledRules: Set<String>
+    /// What a list item's bullet becomes (default `"- "`).
+    public var bullet: String
+
+    public init(disabledRules: Set<String> = [], enabledRules: Set<String> = [], bullet: String = "- ") {
+        self.disabledRules = disabledRules
+        self.enabledRules = enabledRules
+        self.bullet = bullet
+    }
+}
+
+public enum CleanerError: Error, Equatable, CustomStringConvertible {
+    case unknownRule(String)
+    public var description: String {
+        switch self {
+        case .unknownRule(let id):
+            return "unknown rule '\(id)' (known: \(RuleCatalog.all.map { type(of: $0).description.id }.joined(separator: ", ")))"
+        }
+    }
+}
+
+/// Cleans one document of scraped news text: removes boilerplate blocks and normalizes list markup,
+/// and reports every removal and rewrite with its rule, reason and byte range.
+///
+/// Configure once and share: a `Cleaner` is immutable and `Sendable`, so one instance can serve every
+/// thread. Cost: one pass of the phrase automaton over each line plus a few linear passes over the lines.
+///
+/// ```swift
+/// let cleaner = try Cleaner()
+/// let result = cleaner.clean("The vote was close.\nDonate now\n")
+/// print(result.text)                       // "The vote was close.\n"
+/// print(result.report.removals[0].ruleID)  // "donation-appeal"
+/// ```
+public struct Cleaner: Sendable {
+    public let configuration: CleanerConfiguration
+    let rules: [any Rule]
+    let automaton: PhraseAutomaton
+    let repeatSlot: Int?
+    let listMarkup: Bool
+    let bullet: [UInt8]
+
+    public init(_ configuration: CleanerConfiguration = CleanerConfiguration()) throws {
+        let known = Set(RuleCatalog.all.map { type(of: $0).description.id })
+        for id in configuration.disabledRules.union(configuration.enabledRules) where !known.contains(id) {
+            throw CleanerError.unknownRule(id)
+        }
+        self.configuration = configuration
+        let active = RuleCatalog.all.filter { rule in
+            let d = type(of: rule).description
+            if configuration.disabledRules.contains(d.id) { return false }
+            return d.enabledByDefault || configuration.enabledRules.contains(d.id)
+        }
+        rules = active
+        var phrases: [(text: String, payload: Int32)] = []
+        for (slot, rule) in active.enumerated() {
+            for (index, cue) in rule.cues.enumerated() {
+                phrases.append((cue.phrase, Int32(slot << 16 | index)))
+            }
+        }
+        automaton = PhraseAutomaton(phrases: phrases)
+        repeatSlot = active.firstIndex { $0 is RepeatedBlockRule }
+        listMarkup = active.contains { $0 is ListMarkupRule }
+        bullet = Array(configuration.bullet.utf8)
+    }
+
+    /// The ids of the rules this cleaner runs, in order.
+    public var ruleIDs: [String] { rules.map { type(of: $0).description.id } }
+
+    public func clean(_ text: String) -> CleanResult {
+        var text = text
+        return text.withUTF8 { clean($0) }
+    }
+
+    public func clean(_ bytes: [UInt8]) -> CleanResult {
+        bytes.withUnsafeBufferPointer { clean($0) }
+    }
+
+    /// Cleans UTF-8 bytes. Invalid UTF-8 is carried through unchanged in kept lines.
+    public func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> CleanResult {
+        let document = Document(bytes: bytes)
+        let blocks = document.blocks
+        // One automaton pass per line for every rule's cues.
+        var perRule = [[CueMatch]](repeating: [], count: rules.count)
+        var matches: [PhraseAutomaton.Match] = []
+        for (index, block) in blocks.enumerated() where !block.isBlank {
+            matches.removeAll(keepingCapacity: true)
+            automaton.scan(bytes, block.trimmed, into: &matches)
+            for m in matches {
+                let payload = automaton.patterns[Int(m.pattern)].payload
+                perRule[Int(payload >> 16)].append(CueMatch(block: index, cue: payload & 0xFFFF, range: m.range))
+            }
+        }
+        var findings: [Finding] = []
+        for (slot, rule) in rules.enumerated() {
+            let start = findings.count
+            rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot]), into: &findings)
+            for i in start..<findings.count { findings[i].ruleSlot = slot }
+        }
+        let decisions = Resolver.resolve(blocks: blocks, findings: findings, repeatSlot: repeatSlot, bytes: bytes,
+                                         isBullet: { listMarkup && ListMarkupRule.isLoneBullet(bytes, $0) })
+        return write(bytes, blocks, decisions, findings)
+    }
+
+    // MARK: Output
+
+    private func write(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ decisions: [Resolver.Decision?], _ findings: [Finding]) -> CleanResult {
+        var out: [UInt8] = []
+        out.reserveCapacity(p.count)
+        var report = Report()
+        var emittedAny = false
+        var removedSinceKept = false
+        var pendingBlank: Range<Int>? = nil   // the first run of blank lines since the last kept line
+        var pendingClosed = false
+        var i = 0
+        func emit(_ r: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[r])) }
+        while i < blocks.count {
+            let block = blocks[i]
+            if block.isBlank {
+                if pendingBlank == nil { pendingBlank = block.range } else if !pendingClosed { pendingBlank = pendingBlank!.lowerBound..<block.end }
+                i += 1
+                continue
+            }
+            if pendingBlank != nil { pendingClosed = true }
+            if let decision = decisions[i] {
+                report.removals.append(removal(p, blocks, i, decision, findings))
+                removedSinceKept = true
+                i += 1
+                continue
+            }
+            // A kept line: first the blank lines before it.
+            if let blank = pendingBlank, emittedAny || !removedSinceKept { emit(blank) }
+            pendingBlank = nil
+            pendingClosed = false
+            removedSinceKept = false
+            emittedAny = true
+            if listMarkup, let consumed = writeList(p, blocks, decisions, i, &out, &report) {
+                i += consumed
+                continue
+            }
+            emit(block.range)
+            i += 1
+        }
+        if let blank = pendingBlank, !removedSinceKept { emit(blank) }
+        let unchanged = report.isEmpty && out.count == p.count
+        return CleanResult(bytes: out, report: report, unchanged: unchanged)
+    }
+
+    /// Writes list markup rewrites starting at kept block `i`; returns how many blocks it consumed,
+    /// or nil when block `i` is not list markup.
+    private func writeList(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ decisions: [Resolver.Decision?], _ i: Int,
+                           _ out: inout [UInt8], _ report: inout Report) -> Int? {
+        let block = blocks[i]
+        let loneBullet = ListMarkupRule.isLoneBullet(p, block)
+        let loneNumber = !loneBullet && ListMarkupRule.isLoneNumber(p, block)
+        let id = ListMarkupRule.description.id
+        if loneBullet || loneNumber {
+            let next = i + 1
+            let joinable = next < blocks.count && !blocks[next].isBlank && decisions[next] == nil
+                && !ListMarkupRule.isLoneBullet(p, blocks[next]) && !ListMarkupRule.isLoneNumber(p, blocks[next])
+            if joinable {
+                let start = out.count
+                if loneBullet {
+                    out.append(contentsOf: bullet)
+                } else {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: p[block.trimmed]))
+                    out.append(0x20)
+                }
+                let item = blocks[next]
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: p[item.trimmed.lowerBound..<item.end]))
+                let marker = String(decoding: UnsafeBufferPointer(rebasing: p[block.trimmed]), as: UTF8.self)
+                report.rewrites.append(Rewrite(ruleID: id, reason: "joined the \(loneBullet ? "bullet" : "number") \u{201C}\(marker)\u{201D} alone on its line with its item",
+                                               range: block.content.lowerBound..<item.end, line: i + 1, replacement: Array(out[start...])))
+                return 2
+            }
+            if loneBullet {
+                report.removals.append(Removal(ruleID: id, family: .listMarkup, reason: "bullet with no item after it",
+                                               range: block.range, line: i + 1))
+                return 1
+            }
+            return nil
+        }
+        if let glyph = ListMarkupRule.inlineBullet(p, block),
+           !UnsafeBufferPointer(rebasing: p[glyph]).elementsEqual(bullet) {
+            let start = out.count
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[block.content.lowerBound..<glyph.lowerBound]))
+            out.append(contentsOf: bullet)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[glyph.upperBound..<block.end]))
+            let marker = String(decoding: UnsafeBufferPointer(rebasing: p[glyph]), as: UTF8.self).trimmingSpaces
+            report.rewrites.append(Rewrite(ruleID: id, reason: "bullet \u{201C}\(marker)\u{201D} written as \u{201C}\(configuration.bullet.trimmingSpaces)\u{201D}",
+                                           range: block.range, line: i + 1, replacement: Array(out[start...])))
+            return 1
+        }
+        return nil
+    }
+
+    private func removal(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ i: Int, _ decision: Resolver.Decision, _ findings: [Finding]) -> Removal {
+        let rule = rules[decision.slot]
+        let d = type(of: rule).description
+        let reason: String
+        switch decision.cause {
+        case .finding(let index):
+            reason = describe(findings[index], rule: rule, p)
+        case .heading(let of):
+            reason = "short heading of the removed \(d.id) block on line \(of + 1)"
+        case .between(let a, let b):
+            reason = "short block between removed blocks on lines \(a + 1) and \(b + 1)"
+        case .trailing(let after):
+            reason = "short block after the removed block on line \(after + 1), at the end of the document"
+        case .copy(let of):
+            reason = "copy of the block removed on line \(of + 1)"
+        case .repeatOf(let first, let copies):
+            reason = "repeats line \(first + 1) (\(copies) copies; the first is kept)"
+        case .bullet(let of):
+            reason = "bullet of the item removed on line \(of + 1)"
+        }
+        return Removal(ruleID: d.id, family: d.family, reason: reason, range: blocks[i].range, line: i + 1)
+    }
+
+    private func describe(_ finding: Finding, rule: any Rule, _ p: UnsafeBufferPointer<UInt8>) -> String {
+        let label = type(of: rule).description.name.lowercased()
+        switch finding.evidence {
+        case .cues(let cues, let coverage):
+            let phrases = rule.cues
+            let shown = cues.prefix(3).map { "\u{201C}\(phrases[Int($0)].phrase)\u{201D}" }.joined(separator: ", ")
+            let more = cues.count > 3 ? " and \(cues.count - 3) more" : ""
+            return "\(label): \(shown)\(more) (cues cover \(Int((coverage * 100).rounded()))% of the block)"
+        case .identifiers(let spans):
+            let shown = spans.prefix(3).map { "\($0.kind) \u{201C}\(String(decoding: UnsafeBufferPointer(rebasing: p[$0.range]), as: UTF8.self))\u{201D}" }
+            return "\(label): " + shown.joined(separator: ", ") + (spans.count > 3 ? " and \(spans.count - 3) more" : "")
+        case .repeated(let first, let copies):
+            return "repeats line \(first + 1) (\(copies) copies)"
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        while s.first == " " { s.removeFirst() }
+        return String(s)
+    }
+}

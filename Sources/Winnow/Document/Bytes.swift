@@ -1,0 +1,37 @@
+/// Byte-level character classes used on the hot path. Everything here works on UTF-8 bytes;
+/// no `Character` or `String` is ever made per line.
+enum Bytes {
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+    @inline(__always) static func isASCIIAlnum(_ b: UInt8) -> Bool { isASCIILetter(b) || isDigit(b) }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
+
+    /// Folds a byte for phrase matching: ASCII upper case to lower case, and the second byte of the
+    /// two-byte Latin-1 capitals (U+00C0-U+00DE except U+00D7) to their small letters, when `previous` is 0xC3.
+    @inline(__always) static func fold(_ b: UInt8, previous: UInt8) -> UInt8 {
+        if b &- 0x41 < 26 { return b | 0x20 }
+        if previous == 0xC3 && b &- 0x80 < 0x1F && b != 0x97 { return b &+ 0x20 }
+        return b
+    }
+
+    /// Whether `bytes[i]` starts a "word" character for boundary checks: ASCII letters and digits,
+    /// and any non-ASCII scalar except the General Punctuation block (U+2000-U+206F: dashes, quotes,
+    /// bullets) and U+00A0-U+00BF (no-break space, «, », ·, ...).
+    @inline(__always) static func isWordByte(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = p[i]
+        if b < 0x80 { return isASCIIAlnum(b) }
+        // Walk back to the lead byte of this scalar.
+        var j = i
+        while j > 0 && p[j] & 0xC0 == 0x80 && i - j < 3 { j -= 1 }
+        let lead = p[j]
+        if lead == 0xE2 && j + 1 < p.count && p[j + 1] & 0xFC == 0x80 { return false } // U+2000-U+20FF
+        if lead == 0xC2 { return false } // U+0080-U+00BF
+        if lead == 0xE3 && j + 1 < p.count && p[j + 1] == 0x80 { return false } // CJK punctuation U+3000-U+303F
+        if lead == 0xEF && j + 1 < p.count && (p[j + 1] == 0xBC || p[j + 1] == 0xBD) {
+            // Fullwidth forms: letters and digits are words, punctuation is not.
+            return false
+        }
+        return true
+    }
+}

@@ -1,0 +1,40 @@
+/// A removed block: which rule, why, and where it was in the input.
+public struct Removal: Sendable, Equatable {
+    public var ruleID: String
+    public var family: RuleFamily
+    /// Names the evidence: the phrases, the validated identifier, the repeated block.
+    public var reason: String
+    /// Byte range of the whole line in the input, terminator included.
+    public var range: Range<Int>
+    /// 1-based line number in the input.
+    public var line: Int
+}
+
+/// A change to kept text: list markup joined or unified.
+public struct Rewrite: Sendable, Equatable {
+    public var ruleID: String
+    public var reason: String
+    /// Byte range in the input that was rewritten (terminator of the last line included).
+    public var range: Range<Int>
+    public var line: Int
+    /// What the range became in the output.
+    public var replacement: [UInt8]
+}
+
+/// Everything the cleaner did to one document.
+public struct Report: Sendable, Equatable {
+    public var removals: [Removal] = []
+    public var rewrites: [Rewrite] = []
+    public var isEmpty: Bool { removals.isEmpty && rewrites.isEmpty }
+}
+
+/// The cleaned document and its report.
+public struct CleanResult: Sendable {
+    /// The cleaned bytes. Kept lines are byte-identical to the input; only rewrites change bytes.
+    public var bytes: [UInt8]
+    public var report: Report
+    /// True when the output equals the input byte for byte.
+    public var unchanged: Bool
+    /// The cleaned text (invalid UTF-8 in the input is replaced by U+FFFD here; use `bytes` to keep it).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
+}

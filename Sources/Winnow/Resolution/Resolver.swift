@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The one place that decides which blocks go, from the rules' findings and the blocks' neighbours.
+///
+/// 1. A definite finding removes its block.
+/// 2. Context, repeated until nothing changes: every copy of a repeated block goes when one copy went
+///    (for copies of at least `RepeatedBlockRule.minimumWordsForBoilerplateCopy` words); a short heading
+///    with a weak cue of a family goes with the removed block of that family it introduces; a short
+///    block between two removed blocks goes, and so does one after a removed block at the very end,
+///    unless it reads as a sentence;
+///    a bare bullet goes with its removed item.
+/// 3. A prose paragraph that occurs twice keeps its first copy; the later byte-identical copy goes.
+struct Resolver {
+    enum Cause: Sendable, Equatable {
+        case finding(Int)
+        case heading(of: Int)
+        case between(Int, Int)
+        case trailing(after: Int)
+        case copy(of: Int)
+        case repeatOf(Int, copies: Int)
+        case bullet(of: Int)
+    }
+
+    struct Decision: Sendable, Equatable {
+        var slot: Int
+        var cause: Cause
+    }
+
+    /// Short means at most this many words.
+    static let shortWords = 8
+
+    static func resolve(blocks: [Block], findings: [Finding], repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
+                        isBullet: (Block) -> Bool) -> [Decision?] {
+        var decisions = [Decision?](repeating: nil, count: blocks.count)
+        guard !findings.isEmpty else { return decisions }
+        // Weak cue families per block, as a bit set of rule slots.
+        var cueSlots = [UInt64](repeating: 0, count: blocks.count)
+        var groupOf: [Int: Int] = [:]          // block -> first copy
+        var groups: [Int: [Int]] = [:]         // first copy -> all copies
+        for (index, f) in findings.enumerated() {
+            if case .repeated(let first, _) = f.evidence {
+                groupOf[f.block] = first
+                groups[first, default: []].append(f.block)
+                continue
+            }
+            if f.strength == .definite {
+                if decisions[f.block] == nil { decisions[f.block] = Decision(slot: f.ruleSlot, cause: .finding(index)) }
+            } else if f.ruleSlot < 64 {
+                cueSlots[f.block] |= 1 << UInt64(f.ruleSlot)
+            }
+        }
+
+        func previousNonBlank(_ i: Int) -> Int? {
+            var j = i - 1
+            while j >= 0 { if !blocks[j].isBlank { return j }; j -= 1 }
+            return nil
+        }
+        func nextNonBlank(_ i: Int) -> Int? {
+            var j = i + 1
+            while j < blocks.count { if !blocks[j].isBlank { return j }; j += 1 }
+            return nil
+        }
+
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 8 {
+            changed = false
+            rounds += 1
+            // Copies of removed boilerplate.
+            for (first, copies) in groups.sorted(by: { $0.key < $1.key }) {
+                guard blocks[first].words >= 3 else { continue }
+                guard let removed = copies.first(where: { decisions[$0] != nil }) else { continue }
+                for c in copies where decisions[c] == nil {
+                    decisions[c] = Decision(slot: repeatSlot ?? decisions[removed]!.slot, cause: .copy(of: removed))
+                    changed = true
+                }
+            }
+            for i in blocks.indices where decisions[i] == nil && !blocks[i].isBlank {
+                let block = blocks[i]
+                let short = block.words <= shortWords
+                guard short else { continue }
+                let next = nextNonBlank(i)
+                let prev = previousNonBlank(i)
+                // A bare bullet whose item went.
+                if isBullet(block), let next, next == i + 1, let d = decisions[next] {
+                    decisions[i] = Decision(slot: d.slot, cause: .bullet(of: next)); changed = true; continue
+                }
+                // A heading that introduces a removed block of its family.
+                if !block.endsLikeSentence, cueSlots[i] != 0, let next, let d = decisions[next],
+                   d.slot < 64, cueSlots[i] & (1 << UInt64(d.slot)) != 0 {
+                    decisions[i] = Decision(slot: d.slot, cause: .heading(of: next)); changed = true; continue
+                }
+                // Between two removed blocks, unless it reads as a sentence.
+                if !block.endsLikeSentence || block.words <= 2, let prev, let next, let p = decisions[prev], decisions[next] != nil {
+                    decisions[i] = Decision(slot: p.slot, cause: .between(prev, next)); changed = true; continue
+                }
+                // After a removed block, with nothing but removed blocks after it.
+                if !block.endsLikeSentence, let prev, let p = decisions[prev] {
+                    var j = i + 1
+                    var allRemoved = true
+                    while j < blocks.count {
+                        if !blocks[j].isBlank && decisions[j] == nil { allRemoved = false; break }
+                        j += 1
+                    }
+                    if allRemoved {
+                        decisions[i] = Decision(slot: p.slot, cause: .trailing(after: prev)); changed = true; continue
+                    }
+                }
+            }
+        }
+        // Repeated content: keep the first copy. Only whole prose paragraphs repeated byte for byte
+        // qualify; recipes, tables and code legitimately repeat short or numeric lines.
+        if let repeatSlot, let bytes {
+            for (first, copies) in groups where RepeatedBlockRule.isRepeatedProse(bytes, blocks[first], copies: copies.count) {
+                let a = blocks[first].trimmed
+                for c in copies where c != first && decisions[c] == nil {
+                    let b = blocks[c].trimmed
+                    guard a.count == b.count, memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0 else { continue }
+                    decisions[c] = Decision(slot: repeatSlot, cause: .repeatOf(first, copies: copies.count))
+                }
+            }
+        }
+        return decisions
+    }
+}

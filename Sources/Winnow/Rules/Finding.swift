@@ -1,0 +1,83 @@
+/// What a rule saw in one block. Findings are evidence; the resolver turns them into removals.
+public struct Finding: Sendable {
+    public enum Strength: Sendable, Comparable {
+        /// Enough to remove the block only with support from its neighbours (a heading before a
+        /// removed appeal, a short block between removed blocks).
+        case weak
+        /// Enough to remove the block on its own.
+        case definite
+    }
+
+    public enum Evidence: Sendable {
+        /// Cues of the rule, as indices into its `cues`, in the order found; `coverage` is the share of
+        /// the block's letters and digits they cover.
+        case cues([Int32], coverage: Double)
+        /// A validated identifier (IBAN, Bitcoin address, ...) or a labelled number, as a byte range.
+        case identifiers([(kind: String, range: Range<Int>)])
+        /// The block repeats block `first` (its first copy); `copies` in all.
+        case repeated(first: Int, copies: Int)
+    }
+
+    public var block: Int
+    public var strength: Strength
+    public var evidence: Evidence
+    /// Index of the rule in the cleaner's active rules (set by the cleaner).
+    public internal(set) var ruleSlot: Int = -1
+
+    public init(block: Int, strength: Strength, evidence: Evidence) {
+        self.block = block
+        self.strength = strength
+        self.evidence = evidence
+    }
+}
+
+/// What a rule gets to look at for one document.
+public struct DetectionContext {
+    /// The document's UTF-8 bytes.
+    public let bytes: UnsafeBufferPointer<UInt8>
+    public let blocks: [Block]
+    /// Matches of this rule's cues: `cue` indexes the rule's `cues`; sorted by block, then by end.
+    public let matches: [CueMatch]
+}
+
+public struct CueMatch: Sendable, Equatable {
+    public var block: Int
+    public var cue: Int32
+    public var range: Range<Int>
+}
+
+extension DetectionContext {
+    /// Letters and digits in `range`, counted as `Block.alnum` counts them.
+    func alnumCount(_ range: Range<Int>) -> Int {
+        var n = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b < 0x80 {
+                if Bytes.isASCIIAlnum(b) { n += 1 }
+                i += 1
+            } else {
+                if b >= 0xC0 && Bytes.isWordByte(bytes, i) { n += 1 }
+                i += 1
+            }
+        }
+        return n
+    }
+
+    /// Offset of the first letter or digit of a block (after bullets, quotes and spaces).
+    func firstWordOffset(_ block: Block) -> Int {
+        var i = block.trimmed.lowerBound
+        while i < block.trimmed.upperBound && !Bytes.isWordByte(bytes, i) { i += 1 }
+        return i
+    }
+
+    /// Number of white-space separated words in `range`.
+    func wordCount(_ range: Range<Int>) -> Int {
+        var words = 0
+        var inWord = false
+        for i in range {
+            if Bytes.isSpace(bytes[i]) { inWord = false } else if !inWord { words += 1; inWord = true }
+        }
+        return words
+    }
+}

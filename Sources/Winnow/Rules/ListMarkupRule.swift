@@ -1,0 +1,76 @@
+/// List markup: a bullet or a number alone on its line is joined with the item on the next line;
+/// bullet glyphs are unified (default `- `). Numbered items keep their numbers. A bare bullet with no
+/// item after it is removed. Lines that begin with a dash but are not alone stay as written (dialogue
+/// dashes and prose are not list items).
+public struct ListMarkupRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "list-markup",
+        name: "List markup",
+        family: .listMarkup,
+        summary: "Joins bullets and numbers left alone on their line with their item and unifies bullet glyphs.",
+        languages: [],
+        triggering: [
+            RuleExample("The plan includes:\n-\nA new school.\n-\nA clinic.\n", expected: "The plan includes:\n- A new school.\n- A clinic.\n"),
+            RuleExample("Steps:\n1.\nRegister.\n2)\nVote.\n", expected: "Steps:\n1. Register.\n2) Vote.\n"),
+            RuleExample("Priorities:\n• Housing\n▪ Transport\n", expected: "Priorities:\n- Housing\n- Transport\n"),
+            RuleExample("Priorities:\n►\nHousing\n", expected: "Priorities:\n- Housing\n"),
+            RuleExample("The list:\n*\n\nNothing followed.\n", expected: "The list:\n\nNothing followed.\n"),
+        ],
+        nonTriggering: [
+            RuleExample("- and that, he said, was the end of it.\n"),
+            RuleExample("– Vi er fornøyde, sier ordføreren.\n– Det blir bra.\n"),
+            RuleExample("The score was 2-1.\n3.\n"),
+        ],
+        enabledByDefault: true)
+
+    public func detect(_ context: DetectionContext, into findings: inout [Finding]) {}
+
+    /// Length in bytes of the bullet glyph at `i`, if there is one: - * • · ▪ ‣ ◦ – — ► ▸ ● ■ ○.
+    static func bulletLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        let b = p[i]
+        if b == 0x2D || b == 0x2A { return 1 }
+        if b == 0xC2 && i + 1 < end && p[i + 1] == 0xB7 { return 2 }
+        guard b == 0xE2, i + 2 < end else { return 0 }
+        let m = p[i + 1], l = p[i + 2]
+        if m == 0x80 && (l == 0xA2 || l == 0xA3 || l == 0x93 || l == 0x94) { return 3 } // • ‣ – —
+        if m == 0x96 && (l == 0xAA || l == 0xBA || l == 0xB8 || l == 0xA0) { return 3 } // ▪ ► ▸ ■
+        if m == 0x97 && (l == 0xA6 || l == 0x8F || l == 0x8B) { return 3 }             // ◦ ● ○
+        return 0
+    }
+
+    /// Dashes that also open dialogue and prose: unified only when alone on their line.
+    static func isDash(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ length: Int) -> Bool {
+        length == 1 ? p[i] == 0x2D : (length == 3 && p[i + 1] == 0x80 && (p[i + 2] == 0x93 || p[i + 2] == 0x94))
+    }
+
+    /// The block is a bullet glyph alone.
+    static func isLoneBullet(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        let r = block.trimmed
+        guard !r.isEmpty else { return false }
+        return bulletLength(p, r.lowerBound, r.upperBound) == r.count
+    }
+
+    /// The block is a number of 1-3 digits followed by `.` or `)` alone.
+    static func isLoneNumber(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        let r = block.trimmed
+        guard r.count >= 2, r.count <= 4 else { return false }
+        let last = p[r.upperBound - 1]
+        guard last == 0x2E || last == 0x29 else { return false }
+        for i in r.lowerBound..<(r.upperBound - 1) where !Bytes.isDigit(p[i]) { return false }
+        return true
+    }
+
+    /// A non-dash bullet glyph followed by white space at the start of a line: its range (glyph and spaces).
+    static func inlineBullet(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Range<Int>? {
+        let r = block.trimmed
+        guard r.count >= 3 else { return nil }
+        let n = bulletLength(p, r.lowerBound, r.upperBound)
+        guard n > 0, !isDash(p, r.lowerBound, n) else { return nil }
+        var j = r.lowerBound + n
+        guard j < r.upperBound, p[j] == 0x20 || p[j] == 0x09 else { return nil }
+        while j < r.upperBound && (p[j] == 0x20 || p[j] == 0x09) { j += 1 }
+        return r.lowerBound..<j
+    }
+}

@@ -1,0 +1,155 @@
+/// Payment details: validated IBANs (country length and mod-97), Bitcoin (Base58Check, bech32) and
+/// Ethereum (EIP-55) addresses, numbers under a bank or payment-app label ("AC #", "Kontonummer",
+/// "Reg nr.", "Sort code", "Vipps", "Swish", "MobilePay", "Bizum"), and PayPal, Patreon, Ko-fi and
+/// GoFundMe links.
+///
+/// A block goes when it is made of such details: at most 6 words besides them, or at most 12 when it
+/// does not read as a sentence. A validated identifier inside an article's sentence (a fraud report
+/// quoting an IBAN) is content and stays.
+public struct PaymentDetailsRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "payment-details",
+        name: "Payment details",
+        family: .payment,
+        summary: "Removes blocks of bank accounts, IBANs, payment-app numbers, crypto addresses and payment links.",
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da"],
+        triggering: [
+            RuleExample("The museum reopens on Friday.\nIBAN: DE89 3704 0044 0532 0130 00\n", expected: "The museum reopens on Friday.\n"),
+            RuleExample("The museum reopens on Friday.\nHarbour Bank AC # 0530 2294668\nVipps: #557320\n",
+                        expected: "The museum reopens on Friday.\n"),
+            RuleExample("The museum reopens on Friday.\nSort code: 40-11-62, account number 31926819\n",
+                        expected: "The museum reopens on Friday.\n"),
+            RuleExample("The museum reopens on Friday.\nBTC: 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa\nETH: 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed\n",
+                        expected: "The museum reopens on Friday.\n"),
+            RuleExample("The museum reopens on Friday.\nhttps://www.patreon.com/harbourvoice\npaypal.me/harbourvoice\n",
+                        expected: "The museum reopens on Friday.\n"),
+            RuleExample("Museet åpner fredag.\nKontonummer: 8601.11.17947\n", expected: "Museet åpner fredag.\n"),
+            RuleExample("Museet öppnar fredag.\nSwish: 123 456 78 90\n", expected: "Museet öppnar fredag.\n"),
+        ],
+        nonTriggering: [
+            RuleExample("Police said the stolen money was moved to the account DE89 3704 0044 0532 0130 00 before it vanished abroad.\n"),
+            RuleExample("The ransom note asked for payment to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa, investigators told the court on Tuesday.\n"),
+            RuleExample("DE89 3704 0044 0532 0130 01 is not a valid IBAN.\n"),
+            RuleExample("The company's account number was never disclosed, and the bank declined to comment on the case.\n"),
+        ],
+        enabledByDefault: true)
+
+    public let cues: [Cue] = PaymentDetailsRule.labels.map { Cue($0, .label) }
+        + PaymentDetailsRule.links.map { Cue($0, .strong) }
+
+    /// Labels that introduce an account or payment number.
+    static let labels: [String] = [
+        "ac #", "ac#", "a/c", "a/c no", "acct", "acct no", "account no", "account #", "account number", "bank account",
+        "account for international payments", "sort code", "routing number", "iban", "bic", "swift", "swift code",
+        "kontonummer", "kontonr", "konto nr", "kontonr.", "konto", "bankkonto", "reg nr", "reg. nr", "reg.nr", "regnr",
+        "registreringsnummer", "bankgiro", "plusgiro", "90-konto", "vipps", "vippsnummer", "swish", "swishnummer",
+        "mobilepay", "mobile pay", "bizum", "venmo", "cash app", "numéro de compte", "número de cuenta", "número de conta",
+        "conto corrente", "rekeningnummer", "rekening", "bankverbindung", "nib",
+    ]
+
+    /// Payment and crowdfunding links.
+    static let links: [String] = [
+        "paypal.me/", "paypal.com/donate", "paypal.com/paypalme/", "patreon.com/", "ko-fi.com/", "gofundme.com/",
+        "buymeacoffee.com/", "liberapay.com/", "opencollective.com/", "venmo.com/", "cash.app/",
+    ]
+
+    public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        let bytes = context.bytes
+        var identifiers: [PaymentIdentifierMatch] = []
+        var spans: [(kind: String, range: Range<Int>)] = []
+        var matchIndex = 0
+        let matches = context.matches
+        for (index, block) in context.blocks.enumerated() where !block.isBlank {
+            spans.removeAll(keepingCapacity: true)
+            // Cue matches of this block (labels and links).
+            while matchIndex < matches.count && matches[matchIndex].block < index { matchIndex += 1 }
+            var m = matchIndex
+            while m < matches.count && matches[m].block == index {
+                let match = matches[m]
+                let cue = cues[Int(match.cue)]
+                if cue.weight == .label {
+                    if let number = PaymentDetailsRule.numberAfter(bytes, match.range.upperBound, block.trimmed.upperBound) {
+                        spans.append((kind: "number after \u{201C}\(cue.phrase)\u{201D}", range: match.range.lowerBound..<number.upperBound))
+                    }
+                } else {
+                    var end = match.range.upperBound
+                    while end < block.trimmed.upperBound && !Bytes.isSpace(bytes[end]) { end += 1 }
+                    var start = match.range.lowerBound
+                    while start > block.trimmed.lowerBound && !Bytes.isSpace(bytes[start - 1]) { start -= 1 }
+                    spans.append((kind: "payment link", range: start..<end))
+                }
+                m += 1
+            }
+            // Validated identifiers. Only lines with enough letters and digits can hold one.
+            if block.alnum >= 14 && block.digits >= 2 {
+                identifiers.removeAll(keepingCapacity: true)
+                PaymentIdentifiers.scan(bytes, in: block.trimmed, into: &identifiers)
+                for id in identifiers {
+                    let kind: String
+                    switch id.kind {
+                    case .iban: kind = "IBAN"
+                    case .bitcoin: kind = "Bitcoin address"
+                    case .ethereum: kind = "Ethereum address"
+                    }
+                    spans.append((kind: kind, range: id.range))
+                }
+            }
+            if spans.isEmpty { continue }
+            let outside = PaymentDetailsRule.wordsOutside(bytes, block.trimmed, spans)
+            let definite = outside <= 6 || (outside <= 12 && !block.endsLikeSentence)
+            spans.sort { $0.range.lowerBound < $1.range.lowerBound }
+            findings.append(Finding(block: index, strength: definite ? .definite : .weak, evidence: .identifiers(spans)))
+        }
+    }
+
+    /// A number that follows a label: after at most a few separators (`: # . - –` and spaces), digits
+    /// in groups separated by single spaces, dots, dashes or slashes, with at least 4 digits in all.
+    static func numberAfter(_ p: UnsafeBufferPointer<UInt8>, _ from: Int, _ limit: Int) -> Range<Int>? {
+        var i = from
+        var skipped = 0
+        while i < limit && skipped < 6 {
+            let b = p[i]
+            if b == 0x20 || b == 0x3A || b == 0x23 || b == 0x2E || b == 0x2D || b == 0x09 || b == 0x28 { i += 1; skipped += 1; continue }
+            if b == 0xE2 && i + 2 < limit && p[i + 1] == 0x80 && (p[i + 2] == 0x93 || p[i + 2] == 0x94) { i += 3; skipped += 1; continue }
+            if b == 0x6E && i + 2 < limit && (p[i + 1] | 0x20) == 0x6F && p[i + 2] == 0x2E { i += 3; skipped += 1; continue } // "no."
+            break
+        }
+        guard i < limit, Bytes.isDigit(p[i]) else { return nil }
+        let start = i
+        var digits = 0
+        var end = i
+        while i < limit {
+            let b = p[i]
+            if Bytes.isDigit(b) {
+                digits += 1; i += 1; end = i
+            } else if (b == 0x20 || b == 0x2E || b == 0x2D || b == 0x2F) && i + 1 < limit && Bytes.isDigit(p[i + 1]) {
+                i += 1
+            } else {
+                break
+            }
+        }
+        if end < limit && Bytes.isASCIILetter(p[end]) { return nil }
+        return digits >= 4 ? start..<end : nil
+    }
+
+    /// Words of `range` that share no byte with any span and hold a letter or digit.
+    static func wordsOutside(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ spans: [(kind: String, range: Range<Int>)]) -> Int {
+        var count = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            while i < range.upperBound && Bytes.isSpace(p[i]) { i += 1 }
+            let start = i
+            var hasWord = false
+            while i < range.upperBound && !Bytes.isSpace(p[i]) {
+                if Bytes.isWordByte(p, i) { hasWord = true }
+                i += 1
+            }
+            if start == i || !hasWord { continue }
+            let word = start..<i
+            if !spans.contains(where: { $0.range.overlaps(word) }) { count += 1 }
+        }
+        return count
+    }
+}

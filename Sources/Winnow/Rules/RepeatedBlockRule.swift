@@ -1,0 +1,83 @@
+/// Blocks that occur more than once in a document, compared after folding case, white space and
+/// digits. Every copy of a repeated boilerplate block goes (when another rule or its context removes
+/// one copy, all copies go); a repeated content paragraph keeps its first copy.
+public struct RepeatedBlockRule: Rule {
+    public init() {}
+
+    /// A repeat that is not boilerplate loses its later copy only when it is a prose paragraph that
+    /// occurs exactly twice: at least 12 words, ending like a sentence but not with a question mark,
+    /// under 10% digits. Short lines ("Yes."), recipe steps, table rows, code, and the question an
+    /// interview series asks every guest legitimately recur in articles.
+    static func isRepeatedProse(_ p: UnsafeBufferPointer<UInt8>, _ block: Block, copies: Int) -> Bool {
+        guard copies == 2, block.words >= 12, block.digits * 10 < block.alnum else { return false }
+        guard let end = Document.sentenceEnd(p, block.trimmed) else { return false }
+        return end != UInt8(ascii: "?")
+    }
+
+    public static let description = RuleDescription(
+        id: "repeated-block",
+        name: "Repeated blocks",
+        family: .duplicate,
+        summary: "Removes every copy of a repeated boilerplate block, and later copies of a repeated paragraph.",
+        languages: [],
+        triggering: [
+            RuleExample("""
+                The ferry service resumes on Monday after six weeks of repairs to the old pier.
+                Officials expect the first crossings to be busy with commuters.
+                The ferry service resumes on Monday after six weeks of repairs to the old pier.
+                """, expected: """
+                The ferry service resumes on Monday after six weeks of repairs to the old pier.
+                Officials expect the first crossings to be busy with commuters.
+
+                """),
+            RuleExample("""
+                The ferry service resumes on Monday.
+                Get the Harbour Voice app for local news
+                Officials expect the first crossings to be busy.
+                Donate now
+                Get the Harbour Voice app for local news
+                """, expected: "The ferry service resumes on Monday.\nOfficials expect the first crossings to be busy.\n"),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                Yes.
+                Did you expect the result?
+                Yes.
+                """),
+            RuleExample("The ferry service resumes on Monday.\nThe ferry service resumes on Tuesday, officials said.\n"),
+            RuleExample("""
+                Portion: 1 cup rice, 1 tsp. oil, 2 eggs.
+                Eat 60 minutes before your workout.
+                Portion: 1 cup rice, 1 tsp. oil, 2 eggs.
+                """),
+            RuleExample("""
+                What did you cook for your family when you were a child, and who taught you?
+                Anna: My grandmother taught me soups.
+                What did you cook for your family when you were a child, and who taught you?
+                Ben: Nobody, I learned from television.
+                """),
+        ],
+        enabledByDefault: true)
+
+    public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        let blocks = context.blocks
+        var firstByHash: [UInt64: Int] = [:]
+        var groups: [Int: [Int]] = [:]
+        for (index, block) in blocks.enumerated() where block.alnum >= 2 {
+            let h = Fingerprint.hash(context.bytes, block.trimmed)
+            if let first = firstByHash[h] {
+                if Fingerprint.equal(context.bytes, blocks[first].trimmed, block.trimmed) {
+                    groups[first, default: [first]].append(index)
+                }
+            } else {
+                firstByHash[h] = index
+            }
+        }
+        for first in groups.keys.sorted() {
+            let copies = groups[first]!
+            for block in copies {
+                findings.append(Finding(block: block, strength: .weak, evidence: .repeated(first: first, copies: copies.count)))
+            }
+        }
+    }
+}

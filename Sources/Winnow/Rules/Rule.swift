@@ -1,0 +1,86 @@
+/// What kind of boilerplate a rule finds. Families group rules in reports and statistics.
+public enum RuleFamily: String, Sendable, CaseIterable, Codable {
+    case duplicate
+    case donation
+    case payment
+    case comments
+    case listMarkup = "list-markup"
+}
+
+/// An example in a rule's documentation. Every example is run by the test suite, so the
+/// documentation cannot drift from the behaviour.
+public struct RuleExample: Sendable, CustomStringConvertible {
+    /// The document given to the cleaner.
+    public var input: String
+    /// For triggering examples: the exact cleaned output. `nil` for non-triggering examples,
+    /// whose output must equal the input.
+    public var expected: String?
+    public var file: String
+    public var line: Int
+
+    public init(_ input: String, expected: String? = nil, file: String = #fileID, line: Int = #line) {
+        self.input = input
+        self.expected = expected
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}
+
+/// The self-documentation of a rule (after SwiftLint's `RuleDescription`).
+public struct RuleDescription: Sendable {
+    /// Stable identifier used on the command line and in reports, e.g. `donation-appeal`.
+    public var id: String
+    public var name: String
+    public var family: RuleFamily
+    /// One line: what the rule removes or rewrites.
+    public var summary: String
+    /// ISO 639-1 codes of the languages its cues cover; empty when it uses no language cues.
+    public var languages: [String]
+    /// Inputs the rule must change, each with its exact expected output.
+    public var triggering: [RuleExample]
+    /// Inputs the rule must leave exactly as they are.
+    public var nonTriggering: [RuleExample]
+    /// Part of the default set.
+    public var enabledByDefault: Bool
+}
+
+/// How strongly a phrase points at boilerplate.
+public enum CueWeight: Int8, Sendable {
+    /// Suggests the family only in context (a heading, a short block beside removed ones).
+    case weak = 1
+    /// Addressed to the reader and rarely written in an article's own prose ("support our journalism").
+    case strong = 2
+    /// A label that introduces a value (e.g. "Account no."): evidence only together with the value.
+    case label = 3
+}
+
+/// A phrase a rule looks for. Phrases are matched case-insensitively (ASCII and Latin-1 letters),
+/// with runs of spaces folded, at word boundaries wherever the phrase begins or ends with a letter or digit.
+public struct Cue: Sendable {
+    public var phrase: String
+    public var weight: CueWeight
+    /// The match must begin at the block's first letter or digit (after bullets and punctuation).
+    public var atStart: Bool
+
+    public init(_ phrase: String, _ weight: CueWeight, atStart: Bool = false) {
+        self.phrase = phrase
+        self.weight = weight
+        self.atStart = atStart
+    }
+}
+
+/// A detection rule. Rules are value types configured once; `detect` is called once per document
+/// with the document's lines and the matches of the rule's own cues, and appends findings.
+/// The resolver, not the rule, decides what is finally removed.
+public protocol Rule: Sendable {
+    static var description: RuleDescription { get }
+    /// Phrases for the shared automaton.
+    var cues: [Cue] { get }
+    func detect(_ context: DetectionContext, into findings: inout [Finding])
+}
+
+extension Rule {
+    public var cues: [Cue] { [] }
+}

@@ -1,0 +1,12 @@
+/// Every rule Winnow knows, in the order they run.
+public enum RuleCatalog {
+    public static let all: [any Rule] = [
+        RepeatedBlockRule(),
+        DonationAppealRule(),
+        PaymentDetailsRule(),
+        CommentSectionRule(),
+        ListMarkupRule(),
+    ]
+
+    public static var descriptions: [RuleDescription] { all.map { type(of: $0).description } }
+}
