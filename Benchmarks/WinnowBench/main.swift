@@ -1,0 +1,1 @@
+print("winnow-bench: not yet")
