@@ -234,6 +234,12 @@ public struct Cleaner: Sendable {
             return "\(label): " + shown.joined(separator: ", ") + (spans.count > 3 ? " and \(spans.count - 3) more" : "")
         case .repeated(let first, let copies):
             return "repeats line \(first + 1) (\(copies) copies)"
+        case .layout(let kind, let core):
+            let body = core.isEmpty ? "no article body found" : "article body on lines \(core.lowerBound + 1)-\(core.upperBound)"
+            switch kind {
+            case .outsideBody: return "short line outside the article body (\(body))"
+            case .menuRun(let length): return "run of \(length) menu items (\(body))"
+            }
         }
     }
 }

@@ -18,6 +18,8 @@ public struct Block: Sendable, Equatable {
     public var endsLikeSentence: Bool
     /// Contains any non-ASCII scalar in the CJK ranges (for word counting that does not rely on spaces).
     public var hasCJK: Bool
+    /// Words that begin with an ASCII capital letter (title case and menus have many).
+    public var capitalized: Int
 
     public var isBlank: Bool { trimmed.isEmpty }
     /// The whole line including its terminator.
@@ -72,6 +74,7 @@ struct Document {
         var words = 0, alnum = 0, digits = 0
         var inWord = false
         var hasCJK = false
+        var capitalized = 0
         var i = lo
         while i < hi {
             let b = p[i]
@@ -79,7 +82,7 @@ struct Document {
                 if Bytes.isSpace(b) {
                     inWord = false
                 } else {
-                    if !inWord { words += 1; inWord = true }
+                    if !inWord { words += 1; inWord = true; if Bytes.isUpper(b) { capitalized += 1 } }
                     if Bytes.isDigit(b) { digits += 1; alnum += 1 } else if Bytes.isASCIILetter(b) { alnum += 1 }
                 }
                 i += 1
@@ -102,7 +105,7 @@ struct Document {
             words = max(words, alnum / 2)
         }
         return Block(content: content, end: end, trimmed: lo..<hi, words: words, alnum: alnum, digits: digits,
-                     endsLikeSentence: endsLikeSentence(p, lo..<hi), hasCJK: hasCJK)
+                     endsLikeSentence: endsLikeSentence(p, lo..<hi), hasCJK: hasCJK, capitalized: capitalized)
     }
 
     @inline(__always) private static func isBlankByteAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Bool {

@@ -30,6 +30,9 @@ struct Resolver {
     struct Decision: Sendable, Equatable {
         var slot: Int
         var cause: Cause
+        /// Whether copies of the block go too: not for removals by position in the page, which say
+        /// nothing about the same words elsewhere.
+        var propagates = true
     }
 
     /// Short means at most this many words.
@@ -50,7 +53,11 @@ struct Resolver {
                 continue
             }
             if f.strength == .definite {
-                if decisions[f.block] == nil { decisions[f.block] = Decision(slot: f.ruleSlot, cause: .finding(index)) }
+                if decisions[f.block] == nil {
+                    var propagates = true
+                    if case .layout = f.evidence { propagates = false }
+                    decisions[f.block] = Decision(slot: f.ruleSlot, cause: .finding(index), propagates: propagates)
+                }
             } else if f.ruleSlot < 64 {
                 cueSlots[f.block] |= 1 << UInt64(f.ruleSlot)
             }
@@ -75,7 +82,7 @@ struct Resolver {
             // Copies of removed boilerplate.
             for (first, copies) in groups.sorted(by: { $0.key < $1.key }) {
                 guard blocks[first].words >= 3 else { continue }
-                guard let removed = copies.first(where: { decisions[$0] != nil }) else { continue }
+                guard let removed = copies.first(where: { decisions[$0] != nil && decisions[$0]!.propagates }) else { continue }
                 for c in copies where decisions[c] == nil {
                     decisions[c] = Decision(slot: repeatSlot ?? decisions[removed]!.slot, cause: .copy(of: removed))
                     changed = true

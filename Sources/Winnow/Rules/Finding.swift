@@ -16,6 +16,8 @@ public struct Finding: Sendable {
         case identifiers([(kind: String, range: Range<Int>)])
         /// The block repeats block `first` (its first copy); `copies` in all.
         case repeated(first: Int, copies: Int)
+        /// The block's place in the page: `core` is the range of lines judged to be the article body.
+        case layout(LayoutEvidence, core: Range<Int>)
     }
 
     public var block: Int
@@ -29,6 +31,14 @@ public struct Finding: Sendable {
         self.strength = strength
         self.evidence = evidence
     }
+}
+
+/// Why a block's place in the page marks it as furniture.
+public enum LayoutEvidence: Sendable, Equatable {
+    /// A short line that does not read as a sentence, before or after the article body.
+    case outsideBody
+    /// A run of short menu items ("Home", "News", "Contact us") inside the page.
+    case menuRun(length: Int)
 }
 
 /// What a rule gets to look at for one document.

@@ -5,6 +5,7 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
     case payment
     case comments
     case listMarkup = "list-markup"
+    case furniture
 }
 
 /// An example in a rule's documentation. Every example is run by the test suite, so the

@@ -5,6 +5,7 @@ public enum RuleCatalog {
         DonationAppealRule(),
         PaymentDetailsRule(),
         CommentSectionRule(),
+        PageFurnitureRule(),
         ListMarkupRule(),
     ]
 

@@ -1,0 +1,232 @@
+/// Page furniture in whole-page text: navigation menus, "Skip to content", language pickers and
+/// runs of short lines before and after the article. A page with fewer than 40 words of body text is
+/// left alone.
+///
+/// The article body is found from structure alone: every line scores by its length and form (a long
+/// line that reads as a sentence counts for the body, a short line that does not counts against it),
+/// and the body is the run of lines with the highest total (the maximum-sum segment). Before and after
+/// it, from the menu item nearest to the body outwards, lines that do not read as sentences go; lines
+/// that read as sentences stay, and so does everything between the body and that menu item. Inside the
+/// body, only runs of three or more short lines, most of them menu items ("Home", "News", "Contact us"), go.
+public struct PageFurnitureRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "page-furniture",
+        name: "Page furniture",
+        family: .furniture,
+        summary: "Removes navigation menus and short non-sentence lines before and after the article body.",
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi"],
+        triggering: [
+            RuleExample("""
+                Skip to content
+                * Home
+                * News
+                * Sport
+                * Contact us
+                Harbour Voice
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                * Privacy policy
+                * Terms of use
+                """, expected: """
+                Harbour Voice
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+
+                """),
+            RuleExample("""
+                Startseite
+                Nachrichten
+                Politik
+                Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Kanal beschlossen, die bis 2028 fertig sein soll.
+                Die Opposition kritisierte die hohen Kosten und forderte zuerst sichere Schulwege für die Kinder im Viertel.
+                Die Verwaltung will die Pläne im Januar öffentlich auslegen, damit alle Bürger sie vorher einsehen können.
+                Impressum
+                Datenschutz
+                """, expected: """
+                Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Kanal beschlossen, die bis 2028 fertig sein soll.
+                Die Opposition kritisierte die hohen Kosten und forderte zuerst sichere Schulwege für die Kinder im Viertel.
+                Die Verwaltung will die Pläne im Januar öffentlich auslegen, damit alle Bürger sie vorher einsehen können.
+
+                """),
+        ],
+        nonTriggering: [
+            RuleExample("""
+                Ingredients
+                - Flour
+                - Sugar
+                - Three eggs
+                Mix the flour and the sugar in a large bowl, then add the eggs one at a time and stir well.
+                Bake for forty minutes until the top is golden, and let the cake cool before you cut it.
+                """),
+            RuleExample("""
+                The ferry link reopens on Monday after six weeks of repairs to the old pier, the harbour authority said.
+                Engineers found that winter storms had loosened more than forty piles under the landing stage.
+                He thanked the crews.
+                """),
+            RuleExample("Home\nNews\nSport\n"),
+        ],
+        enabledByDefault: true)
+
+    public let cues: [Cue] = PageFurnitureRule.menuItems.map { Cue($0, .weak) }
+
+    /// Words and phrases of menus, headers and footers, in the languages of the other rules.
+    static let menuItems: [String] = [
+        // English
+        "home", "home page", "homepage", "news", "latest news", "top stories", "sport", "sports", "business", "opinion",
+        "politics", "entertainment", "contact", "contact us", "about", "about us", "privacy", "privacy policy",
+        "privacy notice", "terms of use", "terms of service", "terms & conditions", "terms and conditions", "cookie policy",
+        "cookies", "cookie settings", "subscribe", "subscriptions", "newsletter", "newsletters", "email newsletters",
+        "facebook", "twitter", "instagram", "youtube", "linkedin", "pinterest", "reddit", "whatsapp", "flipboard", "tiktok",
+        "rss", "email", "e-mail", "print", "advertise", "advertise with us", "advertising", "careers", "jobs", "sign in",
+        "log in", "login", "log out", "sign up", "register", "my account", "search", "menu", "main menu", "close",
+        "skip to content", "skip to main content", "skip navigation", "jump to navigation", "skip to navigation",
+        "toggle navigation", "sections", "more", "video", "videos", "photos", "podcasts", "podcast", "tech", "technology",
+        "science", "health", "travel", "lifestyle", "culture", "food", "weather", "obituaries", "classifieds", "real estate",
+        "cars", "world", "local", "events", "help", "faq", "site map", "sitemap", "shop", "store", "magazine", "tv", "music",
+        "books", "reviews", "features", "editorials", "corrections", "trending", "connect", "follow us", "most popular",
+        "most read", "learn more", "read more", "back to top", "previous", "next", "previous article", "next article",
+        "older article", "newer article", "older posts", "newer posts", "view all", "see all", "show more", "load more",
+        "accessibility", "archives", "archive", "tags", "categories", "topics", "authors", "staff", "masthead",
+        "edition", "international edition", "us edition", "uk edition", "español", "english", "deutsch", "français",
+        // German
+        "startseite", "suche", "anmelden", "abmelden", "impressum", "datenschutz", "datenschutzerklärung", "kontakt",
+        "nachrichten", "politik", "wirtschaft", "kultur", "menü", "schließen", "mehr", "alle artikel", "zum inhalt springen",
+        // French
+        "accueil", "rechercher", "recherche", "connexion", "se connecter", "mentions légales", "politique de confidentialité",
+        "contactez-nous", "actualités", "fermer", "plus",
+        // Spanish, Italian, Portuguese
+        "inicio", "buscar", "iniciar sesión", "aviso legal", "política de privacidad", "contacto", "noticias", "cerrar",
+        "cerca", "accedi", "chi siamo", "contatti", "notizie", "chiudi", "início", "pesquisar", "entrar", "notícias",
+        "fechar", "política de privacidade",
+        // Dutch, Scandinavian, Finnish
+        "zoeken", "inloggen", "nieuws", "sluiten", "forside", "søk", "logg inn", "nyheter", "sök", "logga in", "søg",
+        "log ind", "nyheder", "etusivu", "haku", "kirjaudu", "uutiset",
+    ]
+
+    enum Kind { case body, neutral, furniture }
+
+    /// Cue coverage that makes a short line a menu item.
+    static let menuCoverage = 0.8
+
+    public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        let blocks = context.blocks
+        // Menu items: short lines made of menu words.
+        var isMenu = [Bool](repeating: false, count: blocks.count)
+        var i = 0
+        let matches = context.matches
+        while i < matches.count {
+            let b = matches[i].block
+            var j = i
+            var covered = 0
+            var upTo = 0
+            while j < matches.count && matches[j].block == b {
+                let r = matches[j].range
+                let lo = max(r.lowerBound, upTo)
+                if lo < r.upperBound { covered += context.alnumCount(lo..<r.upperBound); upTo = r.upperBound }
+                j += 1
+            }
+            let block = blocks[b]
+            if block.words <= 5 && block.alnum > 0 && Double(covered) >= PageFurnitureRule.menuCoverage * Double(block.alnum) {
+                isMenu[b] = true
+            }
+            i = j
+        }
+        // Score every line and find the body: the maximum-sum run of lines.
+        var kinds = [Kind](repeating: .neutral, count: blocks.count)
+        var best = 0, bestStart = 0, bestEnd = 0
+        var run = 0, runStart = 0
+        for (index, block) in blocks.enumerated() where !block.isBlank {
+            let kind = PageFurnitureRule.kind(block, menu: isMenu[index])
+            kinds[index] = kind
+            let score: Int
+            switch kind {
+            case .body: score = block.hasCJK ? block.alnum / 2 : block.words
+            case .neutral: score = -1
+            case .furniture: score = -(block.words + 2)
+            }
+            if run <= 0 { run = 0; runStart = index }
+            run += score
+            if run > best { best = run; bestStart = runStart; bestEnd = index + 1 }
+        }
+        let core = bestStart..<bestEnd
+        // Too little body to judge the page by: leave it alone.
+        guard best >= 40 else { return }
+        // Before and after it, furniture starts at the menu item nearest to the body; from there outwards,
+        // lines that do not read as sentences go. Between the body and that item (a list, a table, a
+        // caption) everything stays.
+        var headEnd = core.lowerBound - 1
+        while headEnd >= 0 && !isMenu[headEnd] { headEnd -= 1 }
+        var tailStart = core.upperBound
+        while tailStart < blocks.count && !isMenu[tailStart] { tailStart += 1 }
+        // Lines are judged in segments: runs of lines that do not read as sentences. A segment goes when
+        // at least half of its lines are furniture (menu items, very short lines); a list of longer items
+        // (a calendar, a product list) stays.
+        func removeSegments(_ range: Range<Int>) {
+            var k = range.lowerBound
+            while k < range.upperBound {
+                let block = blocks[k]
+                if block.isBlank || PageFurnitureRule.readsAsSentence(block, kinds[k], menu: isMenu[k]) { k += 1; continue }
+                var end = k
+                var lines = 0, furniture = 0
+                while end < range.upperBound {
+                    let b = blocks[end]
+                    if !b.isBlank {
+                        if PageFurnitureRule.readsAsSentence(b, kinds[end], menu: isMenu[end]) { break }
+                        lines += 1
+                        if kinds[end] == .furniture { furniture += 1 }
+                    }
+                    end += 1
+                }
+                if furniture * 2 >= lines {
+                    for m in k..<end where !blocks[m].isBlank {
+                        findings.append(Finding(block: m, strength: .definite, evidence: .layout(.outsideBody, core: core)))
+                    }
+                }
+                k = end
+            }
+        }
+        removeSegments(0..<(headEnd + 1))
+        removeSegments(tailStart..<blocks.count)
+        // Inside the body: runs of three or more short lines, at least two of them menu items.
+        var k = core.lowerBound
+        while k < core.upperBound {
+            guard PageFurnitureRule.isMenuLike(blocks[k], menu: isMenu[k]) else { k += 1; continue }
+            var end = k
+            var menus = 0
+            var lines = 0
+            while end < core.upperBound && (blocks[end].isBlank || PageFurnitureRule.isMenuLike(blocks[end], menu: isMenu[end])) {
+                if !blocks[end].isBlank { lines += 1; if isMenu[end] { menus += 1 } }
+                end += 1
+            }
+            if lines >= 3 && menus >= 2 && menus * 2 >= lines {
+                for m in k..<end where !blocks[m].isBlank {
+                    findings.append(Finding(block: m, strength: .definite, evidence: .layout(.menuRun(length: lines), core: core)))
+                }
+            }
+            k = end
+        }
+    }
+
+    static func kind(_ block: Block, menu: Bool) -> Kind {
+        if menu || block.alnum == 0 { return .furniture }
+        if block.hasCJK {
+            if block.alnum >= 40 && block.endsLikeSentence { return .body }
+            return block.alnum < 8 && !block.endsLikeSentence ? .furniture : .neutral
+        }
+        if block.words >= 10 && block.endsLikeSentence && block.capitalized * 10 < block.words * 6 { return .body }
+        if block.words <= 3 && !block.endsLikeSentence { return .furniture }
+        return .neutral
+    }
+
+    static func readsAsSentence(_ block: Block, _ kind: Kind, menu: Bool) -> Bool {
+        kind == .body || (block.endsLikeSentence && !menu && block.words > 3)
+    }
+
+    static func isMenuLike(_ block: Block, menu: Bool) -> Bool {
+        menu || (block.words <= 3 && !block.endsLikeSentence && block.alnum > 0)
+    }
+}
