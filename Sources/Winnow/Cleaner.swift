@@ -204,7 +204,7 @@ public struct Cleaner: Sendable {
         let reason: String
         switch decision.cause {
         case .finding(let index):
-            reason = describe(findings[index], rule: rule, p)
+            reason = describe(findings[index], rule: rule, p, block: i)
         case .heading(let of):
             reason = "short heading of the removed \(d.id) block on line \(of + 1)"
         case .between(let a, let b):
@@ -221,7 +221,7 @@ public struct Cleaner: Sendable {
         return Removal(ruleID: d.id, family: d.family, reason: reason, range: blocks[i].range, line: i + 1)
     }
 
-    private func describe(_ finding: Finding, rule: any Rule, _ p: UnsafeBufferPointer<UInt8>) -> String {
+    private func describe(_ finding: Finding, rule: any Rule, _ p: UnsafeBufferPointer<UInt8>, block index: Int) -> String {
         let label = type(of: rule).description.name.lowercased()
         switch finding.evidence {
         case .cues(let cues, let coverage):
@@ -234,6 +234,11 @@ public struct Cleaner: Sendable {
             return "\(label): " + shown.joined(separator: ", ") + (spans.count > 3 ? " and \(spans.count - 3) more" : "")
         case .repeated(let first, let copies):
             return "repeats line \(first + 1) (\(copies) copies)"
+        case .thread(let heading, let marks):
+            return heading == index ? "comment-thread heading, \(marks) thread marks (Reply, says:, ...) follow"
+                : "in the comment thread under the heading on line \(heading + 1)"
+        case .listUnder(let heading):
+            return "item of the list under the heading on line \(heading + 1)"
         case .layout(let kind, let core):
             let body = core.isEmpty ? "no article body found" : "article body on lines \(core.lowerBound + 1)-\(core.upperBound)"
             switch kind {

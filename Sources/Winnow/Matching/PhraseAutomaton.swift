@@ -56,9 +56,9 @@ struct PhraseAutomaton: Sendable {
         for (text, payload) in phrases {
             let folded = PhraseAutomaton.fold(Array(text.utf8))
             guard !folded.isEmpty else { continue }
-            patterns.append(Pattern(bytes: folded, payload: payload,
-                                    checkLeftBoundary: Bytes.isASCIIAlnum(folded[0]) || folded[0] >= 0x80,
-                                    checkRightBoundary: Bytes.isASCIIAlnum(folded[folded.count - 1]) || folded[folded.count - 1] >= 0x80))
+            // Word boundaries are checked only where the phrase itself begins or ends with a letter or digit.
+            let (left, right) = folded.withUnsafeBufferPointer { (Bytes.isWordByte($0, 0), Bytes.isWordByte($0, $0.count - 1)) }
+            patterns.append(Pattern(bytes: folded, payload: payload, checkLeftBoundary: left, checkRightBoundary: right))
             maxPatternLength = max(maxPatternLength, folded.count)
         }
         precondition(maxPatternLength < 256, "phrases are limited to 255 bytes")

@@ -54,8 +54,13 @@ struct Resolver {
             }
             if f.strength == .definite {
                 if decisions[f.block] == nil {
+                    // Removals for a block's place (in the page, under a heading, in a thread) say nothing
+                    // about the same words elsewhere; removals for what a block says do.
                     var propagates = true
-                    if case .layout = f.evidence { propagates = false }
+                    switch f.evidence {
+                    case .layout, .listUnder, .thread: propagates = false
+                    default: break
+                    }
                     decisions[f.block] = Decision(slot: f.ruleSlot, cause: .finding(index), propagates: propagates)
                 }
             } else if f.ruleSlot < 64 {

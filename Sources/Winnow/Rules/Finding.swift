@@ -16,6 +16,10 @@ public struct Finding: Sendable {
         case identifiers([(kind: String, range: Range<Int>)])
         /// The block repeats block `first` (its first copy); `copies` in all.
         case repeated(first: Int, copies: Int)
+        /// The block belongs to the comment thread that starts at block `heading`; `marks` thread marks follow it.
+        case thread(heading: Int, marks: Int)
+        /// The block is an item of the list under the heading on block `heading`.
+        case listUnder(heading: Int)
         /// The block's place in the page: `core` is the range of lines judged to be the article body.
         case layout(LayoutEvidence, core: Range<Int>)
     }

@@ -2,9 +2,8 @@
 /// runs of short lines before and after the article. A page with fewer than 40 words of body text is
 /// left alone.
 ///
-/// The article body is found from structure alone: every line scores by its length and form (a long
-/// line that reads as a sentence counts for the body, a short line that does not counts against it),
-/// and the body is the run of lines with the highest total (the maximum-sum segment). Before and after
+/// The article body is found from structure alone (`ArticleBody`: the run of lines with the highest
+/// length-and-form score). Before and after
 /// it, from the menu item nearest to the body outwards, lines that do not read as sentences go; lines
 /// that read as sentences stay, and so does everything between the body and that menu item. Inside the
 /// body, only runs of three or more short lines, most of them menu items ("Home", "News", "Contact us"), go.
@@ -107,7 +106,7 @@ public struct PageFurnitureRule: Rule {
         "log ind", "nyheder", "etusivu", "haku", "kirjaudu", "uutiset",
     ]
 
-    enum Kind { case body, neutral, furniture }
+    typealias Kind = ArticleBody.Kind
 
     /// Cue coverage that makes a short line a menu item.
     static let menuCoverage = 0.8
@@ -135,24 +134,10 @@ public struct PageFurnitureRule: Rule {
             }
             i = j
         }
-        // Score every line and find the body: the maximum-sum run of lines.
-        var kinds = [Kind](repeating: .neutral, count: blocks.count)
-        var best = 0, bestStart = 0, bestEnd = 0
-        var run = 0, runStart = 0
-        for (index, block) in blocks.enumerated() where !block.isBlank {
-            let kind = PageFurnitureRule.kind(block, menu: isMenu[index])
-            kinds[index] = kind
-            let score: Int
-            switch kind {
-            case .body: score = block.hasCJK ? block.alnum / 2 : block.words
-            case .neutral: score = -1
-            case .furniture: score = -(block.words + 2)
-            }
-            if run <= 0 { run = 0; runStart = index }
-            run += score
-            if run > best { best = run; bestStart = runStart; bestEnd = index + 1 }
-        }
-        let core = bestStart..<bestEnd
+        let body = ArticleBody(blocks: blocks, isMenu: { isMenu[$0] })
+        let kinds = body.kinds
+        let core = body.core
+        let best = body.score
         // Too little body to judge the page by: leave it alone.
         guard best >= 40 else { return }
         // Before and after it, furniture starts at the menu item nearest to the body; from there outwards,
@@ -163,21 +148,22 @@ public struct PageFurnitureRule: Rule {
         var tailStart = core.upperBound
         while tailStart < blocks.count && !isMenu[tailStart] { tailStart += 1 }
         // Lines are judged in segments: runs of lines that do not read as sentences. A segment goes when
-        // at least half of its lines are furniture (menu items, very short lines); a list of longer items
-        // (a calendar, a product list) stays.
+        // at least half of its lines are furniture (menu items, very short lines) and at least 30% are
+        // menu items; a list of longer items (a calendar, a product list, ticket prices) stays.
         func removeSegments(_ range: Range<Int>) {
             var k = range.lowerBound
             while k < range.upperBound {
                 let block = blocks[k]
                 if block.isBlank || PageFurnitureRule.readsAsSentence(block, kinds[k], menu: isMenu[k]) { k += 1; continue }
                 var end = k
-                var lines = 0, furniture = 0
+                var lines = 0, furniture = 0, menus = 0
                 while end < range.upperBound {
                     let b = blocks[end]
                     if !b.isBlank {
                         if PageFurnitureRule.readsAsSentence(b, kinds[end], menu: isMenu[end]) { break }
                         lines += 1
                         if kinds[end] == .furniture { furniture += 1 }
+                        if isMenu[end] { menus += 1 }
                     }
                     end += 1
                 }
@@ -209,17 +195,6 @@ public struct PageFurnitureRule: Rule {
             }
             k = end
         }
-    }
-
-    static func kind(_ block: Block, menu: Bool) -> Kind {
-        if menu || block.alnum == 0 { return .furniture }
-        if block.hasCJK {
-            if block.alnum >= 40 && block.endsLikeSentence { return .body }
-            return block.alnum < 8 && !block.endsLikeSentence ? .furniture : .neutral
-        }
-        if block.words >= 10 && block.endsLikeSentence && block.capitalized * 10 < block.words * 6 { return .body }
-        if block.words <= 3 && !block.endsLikeSentence { return .furniture }
-        return .neutral
     }
 
     static func readsAsSentence(_ block: Block, _ kind: Kind, menu: Bool) -> Bool {

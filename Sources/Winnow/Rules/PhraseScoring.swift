@@ -34,12 +34,14 @@ struct PhrasePolicy: Sendable {
         var coveredUpTo = 0
         var strong = 0
         var strongEnd = 0
+        var aloneEnough = false
         // Matches are ordered by end; take them by start for the union and non-overlap counts.
         let ordered = matches.sorted { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
         for m in ordered {
             let cue = cues[Int(m.cue)]
             if cue.atStart && m.range.lowerBound != firstWord { continue }
             if !used.contains(m.cue) { used.append(m.cue) }
+            if cue.alone > 0 && block.words <= cue.alone { aloneEnough = true }
             let lo = max(m.range.lowerBound, coveredUpTo)
             if lo < m.range.upperBound {
                 covered += context.alnumCount(lo..<m.range.upperBound)
@@ -52,7 +54,7 @@ struct PhrasePolicy: Sendable {
         }
         if used.isEmpty { return nil }
         let coverage = block.alnum > 0 ? Double(covered) / Double(block.alnum) : 0
-        var definite = coverage >= minCoverage && block.words <= maxWordsForCoverage
+        var definite = aloneEnough || (coverage >= minCoverage && block.words <= maxWordsForCoverage)
         if let needed = strongCuesToRemove {
             if block.words <= longBlockWords ? strong >= needed : strong >= strongCuesToRemoveLong {
                 definite = true

@@ -6,6 +6,11 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
     case comments
     case listMarkup = "list-markup"
     case furniture
+    case share
+    case subscription
+    case consent
+    case related
+    case footer
 }
 
 /// An example in a rule's documentation. Every example is run by the test suite, so the
@@ -64,11 +69,15 @@ public struct Cue: Sendable {
     public var weight: CueWeight
     /// The match must begin at the block's first letter or digit (after bullets and punctuation).
     public var atStart: Bool
+    /// When non-zero: this cue alone removes a block of at most this many words ("Photo: ..." under a
+    /// picture, "© 2026 ..." in a footer).
+    public var alone: Int
 
-    public init(_ phrase: String, _ weight: CueWeight, atStart: Bool = false) {
+    public init(_ phrase: String, _ weight: CueWeight, atStart: Bool = false, alone: Int = 0) {
         self.phrase = phrase
         self.weight = weight
         self.atStart = atStart
+        self.alone = alone
     }
 }
 

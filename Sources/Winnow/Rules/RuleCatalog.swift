@@ -5,6 +5,12 @@ public enum RuleCatalog {
         DonationAppealRule(),
         PaymentDetailsRule(),
         CommentSectionRule(),
+        SharePromptRule(),
+        SubscriptionPromptRule(),
+        CookieNoticeRule(),
+        RelatedLinksRule(),
+        SiteFooterRule(),
+        CommentThreadRule(),
         PageFurnitureRule(),
         ListMarkupRule(),
     ]

@@ -1,0 +1,59 @@
+/// Where the article body is in a page, from structure alone.
+///
+/// Every non-blank line scores by its length and form: a line of at least 10 words that ends like a
+/// sentence and is not in title case (or, in scripts without spaces, 40 letters ending like a sentence)
+/// counts for the body with its words; a furniture line (a menu item, at most 3 words without a sentence
+/// ending, no letters at all) counts against it with its words plus two; anything else costs one.
+/// The body is the run of lines with the highest total (the maximum-sum segment, Kadane's algorithm):
+/// one pass, O(lines).
+struct ArticleBody {
+    enum Kind { case body, neutral, furniture }
+
+    var kinds: [Kind]
+    /// Lines of the body (empty when the page has no body line).
+    var core: Range<Int>
+    /// The body's score: roughly its words of prose.
+    var score: Int
+    /// Words of body-kind lines before each line (for "how much of the article precedes this line").
+    var bodyWordsBefore: [Int]
+    var bodyWords: Int
+
+    init(blocks: [Block], isMenu: (Int) -> Bool) {
+        kinds = [Kind](repeating: .neutral, count: blocks.count)
+        bodyWordsBefore = [Int](repeating: 0, count: blocks.count)
+        var best = 0, bestStart = 0, bestEnd = 0
+        var run = 0, runStart = 0
+        var words = 0
+        for (index, block) in blocks.enumerated() {
+            bodyWordsBefore[index] = words
+            if block.isBlank { continue }
+            let kind = ArticleBody.kind(block, menu: isMenu(index))
+            kinds[index] = kind
+            let score: Int
+            switch kind {
+            case .body:
+                score = block.hasCJK ? block.alnum / 2 : block.words
+                words += score
+            case .neutral: score = -1
+            case .furniture: score = -(block.words + 2)
+            }
+            if run <= 0 { run = 0; runStart = index }
+            run += score
+            if run > best { best = run; bestStart = runStart; bestEnd = index + 1 }
+        }
+        core = bestStart..<bestEnd
+        score = best
+        bodyWords = words
+    }
+
+    static func kind(_ block: Block, menu: Bool) -> Kind {
+        if menu || block.alnum == 0 { return .furniture }
+        if block.hasCJK {
+            if block.alnum >= 40 && block.endsLikeSentence { return .body }
+            return block.alnum < 8 && !block.endsLikeSentence ? .furniture : .neutral
+        }
+        if block.words >= 10 && block.endsLikeSentence && block.capitalized * 10 < block.words * 6 { return .body }
+        if block.words <= 3 && !block.endsLikeSentence { return .furniture }
+        return .neutral
+    }
+}

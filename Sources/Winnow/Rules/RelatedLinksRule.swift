@@ -1,0 +1,141 @@
+/// Related and recommended links: "Related:", "Read more:", "You may also like", "Most popular",
+/// "More from ...", and the list of headlines that follows such a heading.
+///
+/// A heading alone on its line goes with the headlines under it: the following lines that read as
+/// headlines (no sentence ending, at most 20 words), up to a blank line followed by prose or 15 lines.
+/// A line that starts with "Related:" or "Read more:" and does not read as a sentence goes on its own.
+public struct RelatedLinksRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "related-links",
+        name: "Related and recommended links",
+        family: .related,
+        summary: "Removes related-article headings and the headline lists under them, and inline \"Read more:\" links.",
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da"],
+        triggering: [
+            RuleExample("""
+                The pier reopens on Monday after six weeks of repairs.
+                You may also like
+                Island bakery reports its best summer in a decade
+                New timetable for the northern ferry route
+                """, expected: "The pier reopens on Monday after six weeks of repairs.\n"),
+            RuleExample("The pier reopens on Monday.\nRead more: Storm damage closes the harbour road\nThe first crossing leaves at six.\n",
+                        expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
+            RuleExample("Der Anleger öffnet am Montag.\nLesen Sie auch\nNeue Fähre für die Nordroute\n", expected: "Der Anleger öffnet am Montag.\n"),
+            RuleExample("Le quai rouvre lundi.\nÀ lire aussi : La boulangerie de l'île fête ses cent ans\n", expected: "Le quai rouvre lundi.\n"),
+        ],
+        nonTriggering: [
+            RuleExample("Related: the council said the two projects would share a budget, and both would be finished by June.\n"),
+            RuleExample("""
+                Most popular among the new routes was the northern crossing.
+                Island bakery reports its best summer in a decade
+                """),
+            RuleExample("Read more about the plans at the town hall, where they are on display until Friday.\n"),
+        ],
+        enabledByDefault: true)
+
+    public let cues: [Cue] = RelatedLinksRule.headings.map { Cue($0, .strong) } + RelatedLinksRule.labels.map { Cue($0, .label, atStart: true) }
+
+    /// Headings that introduce a list of links.
+    static let headings: [String] = [
+        "related", "related articles", "related stories", "related posts", "related content", "related news", "related links",
+        "related coverage", "related topics", "read more", "read next", "read also", "see also", "also read", "more to read",
+        "you may also like", "you might also like", "you may be interested in", "you might be interested in", "recommended",
+        "recommended for you", "recommended stories", "recommended reading", "most popular", "most read", "most viewed",
+        "most shared", "popular now", "popular posts", "popular stories", "trending", "trending now", "trending stories",
+        "more from", "more stories", "more news", "more on this", "more on this story", "more in", "more like this",
+        "what to read next", "don't miss", "top stories", "latest news", "latest stories", "latest posts", "recent posts",
+        "editor's picks", "editors' picks", "in other news", "around the web", "from the web", "sponsored stories",
+        "promoted stories", "more videos", "watch next", "up next", "next up",
+        // German
+        "mehr zum thema", "das könnte sie auch interessieren", "lesen sie auch", "weitere artikel", "meistgelesen",
+        "meistgelesene artikel", "auch interessant", "mehr aus", "empfehlungen",
+        // French
+        "à lire aussi", "lire aussi", "sur le même sujet", "les plus lus", "voir aussi", "à voir aussi", "articles liés",
+        "vous aimerez aussi",
+        // Spanish, Italian, Portuguese
+        "te puede interesar", "lee también", "noticias relacionadas", "lo más leído", "más noticias", "también te puede interesar",
+        "leggi anche", "potrebbe interessarti", "articoli correlati", "i più letti", "leia também", "veja também",
+        "notícias relacionadas", "mais lidas",
+        // Dutch, Scandinavian
+        "lees ook", "meer nieuws", "gerelateerde artikelen", "meest gelezen", "les også", "mest lest", "relaterte saker",
+        "läs också", "läs mer", "mest läst", "læs også", "mest læste", "relaterede artikler",
+    ]
+
+    /// Labels that start a line holding one link ("Related: <headline>").
+    static let labels: [String] = [
+        "related:", "read more:", "read also:", "see also:", "also read:", "read next:", "more:", "watch:", "listen:",
+        "mehr zum thema:", "lesen sie auch:", "à lire aussi :", "à lire aussi:", "lire aussi :", "lire aussi:", "lee también:",
+        "leggi anche:", "leia também:", "lees ook:", "les også:", "läs också:", "læs også:",
+    ]
+
+    public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        let blocks = context.blocks
+        let matches = context.matches
+        var i = 0
+        var lastClaimed = -1
+        while i < matches.count {
+            let b = matches[i].block
+            var j = i
+            var covered = 0
+            var upTo = 0
+            var labelled = false
+            let firstWord = context.firstWordOffset(blocks[b])
+            var cueIDs: [Int32] = []
+            while j < matches.count && matches[j].block == b {
+                let m = matches[j]
+                let cue = cues[Int(m.cue)]
+                if cue.weight == .label {
+                    if m.range.lowerBound == firstWord { labelled = true; cueIDs.append(m.cue) }
+                } else {
+                    let lo = max(m.range.lowerBound, upTo)
+                    if lo < m.range.upperBound { covered += context.alnumCount(lo..<m.range.upperBound); upTo = m.range.upperBound }
+                    cueIDs.append(m.cue)
+                }
+                j += 1
+            }
+            i = j
+            guard b > lastClaimed else { continue }
+            let block = blocks[b]
+            let coverage = block.alnum > 0 ? Double(covered) / Double(block.alnum) : 0
+            if labelled && !block.endsLikeSentence && block.words <= 25 {
+                findings.append(Finding(block: b, strength: .definite, evidence: .cues(cueIDs, coverage: coverage)))
+                lastClaimed = b
+                continue
+            }
+            guard coverage >= 0.6 && block.words <= 8 && !block.endsLikeSentence else {
+                if !cueIDs.isEmpty { findings.append(Finding(block: b, strength: .weak, evidence: .cues(cueIDs, coverage: coverage))) }
+                continue
+            }
+            // A heading: it goes with the headlines under it.
+            var list: [Int] = []
+            var k = b + 1
+            var sawBlank = false
+            while k < blocks.count && list.count < 15 {
+                let next = blocks[k]
+                if next.isBlank { sawBlank = true; k += 1; continue }
+                guard RelatedLinksRule.readsAsHeadline(next) else { break }
+                if sawBlank && list.isEmpty == false && next.words > 12 { break }
+                list.append(k)
+                k += 1
+            }
+            guard !list.isEmpty else {
+                // A heading with nothing under it is still a heading of a removed widget.
+                findings.append(Finding(block: b, strength: .definite, evidence: .cues(cueIDs, coverage: coverage)))
+                lastClaimed = b
+                continue
+            }
+            findings.append(Finding(block: b, strength: .definite, evidence: .cues(cueIDs, coverage: coverage)))
+            for item in list {
+                findings.append(Finding(block: item, strength: .definite, evidence: .listUnder(heading: b)))
+            }
+            lastClaimed = list.last!
+        }
+    }
+
+    /// A line that reads as a headline: no sentence ending, 2 to 20 words.
+    static func readsAsHeadline(_ block: Block) -> Bool {
+        !block.endsLikeSentence && block.words >= 1 && block.words <= 20
+    }
+}

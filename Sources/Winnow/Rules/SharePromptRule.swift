@@ -1,0 +1,65 @@
+/// Share and social residue: "Share this:", "Click to share on X (Opens in new window)", "Like this:",
+/// "Like Loading...", "Follow us on ...", share counts, "Tweet", "Pin it". Removed when the cues make up
+/// most of a short block, so an article sentence about sharing stays.
+public struct SharePromptRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "share-prompt",
+        name: "Share and social prompts",
+        family: .share,
+        summary: "Removes share buttons, share counts, like prompts and follow-us lines left by social widgets.",
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi"],
+        triggering: [
+            RuleExample("The pier reopens on Monday.\nShare this:\nClick to share on Twitter (Opens in new window)\nLike this:\nLike Loading...\n",
+                        expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\n1.2K shares\nTweet\nPin it\nShare on WhatsApp\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\nFollow us on Facebook and Twitter\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("Der Anleger öffnet am Montag.\nArtikel teilen\nAuf Facebook teilen\n", expected: "Der Anleger öffnet am Montag.\n"),
+            RuleExample("Le quai rouvre lundi.\nPartager sur Facebook\nPartager sur Twitter\n", expected: "Le quai rouvre lundi.\n"),
+            RuleExample("El muelle reabre el lunes.\nCompartir en WhatsApp\n", expected: "El muelle reabre el lunes.\n"),
+            RuleExample("Kaia åpner mandag.\nDel på Facebook\n", expected: "Kaia åpner mandag.\n"),
+        ],
+        nonTriggering: [
+            RuleExample("Residents were asked to share their views on the new timetable before the end of the month.\n"),
+            RuleExample("He said he would follow us on the long walk to the harbour if the weather held.\n"),
+            RuleExample("Like this year, the festival will be held on the quay.\n"),
+        ],
+        enabledByDefault: true)
+
+    public let cues: [Cue] = SharePromptRule.phrases.map { Cue($0, .strong) }
+
+    static let phrases: [String] = [
+        // English
+        "share", "shares", "share this", "share this:", "share this article", "share this story", "share this post",
+        "share on facebook", "share on twitter", "share on whatsapp", "share on linkedin", "share on pinterest",
+        "share on reddit", "share via email", "share by email", "share this on whatsapp", "share it with a friend",
+        "click to share on twitter", "click to share on facebook", "click to share on linkedin", "click to share on reddit",
+        "click to share on pinterest", "click to share on whatsapp", "click to share on tumblr", "click to share on telegram",
+        "click to email a link to a friend", "click to email this to a friend", "click to print", "opens in new window",
+        "like this:", "like this", "like loading...", "like loading", "be the first to like this", "tweet", "tweet this",
+        "pin it", "pin", "email this", "print this", "print this page", "copy link", "link copied", "sharing is caring",
+        "follow us on", "follow us", "follow me on", "like us on facebook", "find us on facebook", "facebook", "twitter",
+        "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "tumblr", "messenger", "email", "print",
+        "like this story? share it with a friend!", "like this story?",
+        // German
+        "teilen", "artikel teilen", "auf facebook teilen", "auf twitter teilen", "per e-mail teilen", "folgen sie uns",
+        "drucken", "link kopieren",
+        // French
+        "partager", "partager sur facebook", "partager sur twitter", "partager par e-mail", "suivez-nous", "imprimer",
+        "copier le lien",
+        // Spanish, Italian, Portuguese
+        "compartir", "compartir en facebook", "compartir en twitter", "compartir en whatsapp", "síguenos", "imprimir",
+        "condividi", "condividi su facebook", "condividi su whatsapp", "seguici", "stampa", "compartilhar", "partilhar",
+        "compartilhe", "siga-nos",
+        // Dutch, Scandinavian, Finnish
+        "delen", "deel dit artikel", "volg ons", "del", "del på facebook", "del artikkelen", "følg oss", "dela",
+        "dela på facebook", "följ oss", "del på facebook", "følg os", "jaa", "jaa facebookissa", "seuraa meitä",
+    ]
+
+    public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        SharePromptRule.policy.detect(context, cues: cues, into: &findings)
+    }
+
+    static let policy = PhrasePolicy(minCoverage: 0.6, maxWordsForCoverage: 12, strongCuesToRemove: nil)
+}

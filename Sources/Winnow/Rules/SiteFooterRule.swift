@@ -1,0 +1,59 @@
+/// Copyright and site footers ("© 2026 ... All rights reserved", "Terms of use | Privacy policy"),
+/// advertisement markers ("Advertisement", "Sponsored content") and image credit lines standing alone
+/// ("Photo: Jane Doe/Reuters").
+public struct SiteFooterRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "site-footer",
+        name: "Footers, advertisement markers and image credits",
+        family: .footer,
+        summary: "Removes copyright footers, legal link rows, advertisement markers and image credit lines standing alone.",
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da"],
+        triggering: [
+            RuleExample("The pier reopens on Monday.\n© 2026 Harbour Voice Ltd. All rights reserved.\nTerms of use | Privacy policy\n",
+                        expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\nAdvertisement\nThe first crossing leaves at six.\n",
+                        expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
+            RuleExample("The pier reopens on Monday.\nPhoto: Ingrid Solberg/Harbour Voice\nThe first crossing leaves at six.\n",
+                        expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
+            RuleExample("Der Anleger öffnet am Montag.\nAnzeige\nAlle Rechte vorbehalten.\n", expected: "Der Anleger öffnet am Montag.\n"),
+            RuleExample("Le quai rouvre lundi.\nPublicité\nTous droits réservés\n", expected: "Le quai rouvre lundi.\n"),
+        ],
+        nonTriggering: [
+            RuleExample("The photographer said the copyright of the photo belongs to the agency, not to the newspaper that printed it.\n"),
+            RuleExample("Advertisement revenue at the paper fell by a third last year, the annual report shows.\n"),
+        ],
+        enabledByDefault: true)
+
+    public let cues: [Cue] = SiteFooterRule.footer.map { Cue($0, .strong) }
+        + SiteFooterRule.copyright.map { Cue($0, .strong, alone: 30) }
+        + SiteFooterRule.credits.map { Cue($0, .strong, atStart: true, alone: 12) }
+
+    static let footer: [String] = [
+        "all rights reserved", "terms of use", "terms of service", "terms and conditions", "terms & conditions", "privacy policy",
+        "cookie policy", "contact us", "about us", "site map", "sitemap", "advertise with us", "advertisement", "advertisements",
+        "advert", "ad", "ads", "sponsored", "sponsored content", "paid content", "paid post", "promoted", "promoted content",
+        "partner content", "in partnership with", "presented by", "skip advert", "advertising", "story continues below advertisement",
+        "continue reading below", "article continues below", "scroll to continue", "report an error", "report a typo",
+        "alle rechte vorbehalten", "anzeige", "werbung", "tous droits réservés", "publicité", "todos los derechos reservados",
+        "publicidad", "tutti i diritti riservati", "pubblicità", "todos os direitos reservados", "publicidade",
+        "alle rechten voorbehouden", "advertentie", "alle rettigheter reservert", "annonse", "alla rättigheter förbehållna",
+        "annons", "alle rettigheder forbeholdes", "annonce",
+    ]
+
+    /// A short line holding one of these is a footer.
+    static let copyright: [String] = ["©", "(c) 20", "copyright ©", "copyright (c)", "copyright 20", "copyright 19", "℗"]
+
+    /// Credit labels that open a line under a picture.
+    static let credits: [String] = [
+        "photo:", "photo by", "photos:", "photograph:", "image:", "image credit:", "picture:", "credit:", "illustration:",
+        "foto:", "bild:", "crédit photo", "photo :", "fotografía:", "imagen:", "bilde:",
+    ]
+
+    public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        SiteFooterRule.policy.detect(context, cues: cues, into: &findings)
+    }
+
+    static let policy = PhrasePolicy(minCoverage: 0.6, maxWordsForCoverage: 20, strongCuesToRemove: nil)
+}

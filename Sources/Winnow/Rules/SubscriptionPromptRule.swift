@@ -1,0 +1,79 @@
+/// Newsletter and subscription prompts, paywall notices ("Subscribe to continue reading",
+/// "Already a subscriber? Log in") and app download prompts.
+public struct SubscriptionPromptRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "subscription-prompt",
+        name: "Newsletter, paywall and app prompts",
+        family: .subscription,
+        summary: "Removes newsletter sign-ups, paywall notices and app download prompts.",
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da"],
+        triggering: [
+            RuleExample("The pier reopens on Monday.\nSign up for our newsletter\nEnter your email address\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\nSubscribe to continue reading. Already a subscriber? Log in\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("""
+                The pier reopens on Monday.
+                Get the best of Harbour Voice delivered to your inbox every morning. Sign up now, it's free, and you can unsubscribe at any time.
+                """, expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\nDownload our app for the latest news\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("Der Anleger öffnet am Montag.\nJetzt Newsletter abonnieren\n", expected: "Der Anleger öffnet am Montag.\n"),
+            RuleExample("Le quai rouvre lundi.\nDéjà abonné ? Connectez-vous\n", expected: "Le quai rouvre lundi.\n"),
+            RuleExample("El muelle reabre el lunes.\nSuscríbete a nuestro boletín\n", expected: "El muelle reabre el lunes.\n"),
+        ],
+        nonTriggering: [
+            RuleExample("The council will subscribe to a new bus service that links the pier to the station, officials said on Friday.\n"),
+            RuleExample("Newsletter editors at the paper voted to strike over pay, the union said.\n"),
+        ],
+        enabledByDefault: true)
+
+    public let cues: [Cue] = SubscriptionPromptRule.strong.map { Cue($0, .strong) }
+        + SubscriptionPromptRule.app.map { Cue($0, .strong, alone: 12) }
+        + SubscriptionPromptRule.weak.map { Cue($0, .weak) }
+
+    /// App download prompts: one of these in a short line is enough.
+    static let app: [String] = [
+        "download our app", "download the app", "get the app", "get our app", "available on the app store", "get it on google play",
+        "click here to get the", "app herunterladen", "téléchargez l'application", "descarga la app", "scarica l'app", "baixe o app",
+    ]
+
+    static let strong: [String] = [
+        // English
+        "sign up for our newsletter", "subscribe to our newsletter", "sign up for our free newsletter", "get our newsletter",
+        "sign up for the newsletter", "newsletter sign up", "newsletter signup", "sign up to our newsletter",
+        "subscribe to continue reading", "subscribe to read", "subscribe now", "subscribe today", "already a subscriber",
+        "already a subscriber?", "already have an account", "log in to continue", "sign in to continue", "to continue reading",
+        "continue reading", "this article is for subscribers", "subscriber-only", "subscribers only", "for subscribers",
+        "unlock this article", "get unlimited access", "unlimited digital access", "start your free trial", "free trial",
+        "create a free account", "register for free", "you have reached your limit", "free articles remaining",
+        "enter your email", "enter your email address", "your email address", "email address", "delivered to your inbox",
+        "straight to your inbox", "in your inbox", "sign up now", "sign up today", "it's free", "you can unsubscribe at any time",
+        "unsubscribe at any time", "by signing up", "by subscribing", "no spam", "we'll never share your", "privacy policy",
+        "app store", "google play", "click here to subscribe", "become a subscriber", "subscribe for",
+        "thanks for signing up", "thank you for subscribing", "check your inbox", "activation link",
+        // German
+        "newsletter abonnieren", "jetzt abonnieren", "zum newsletter anmelden", "für den newsletter anmelden",
+        "jetzt newsletter abonnieren", "bereits abonnent", "weiterlesen mit", "jetzt weiterlesen", "abo abschließen",
+        "kostenlos testen", "ihre e-mail-adresse",
+        // French
+        "abonnez-vous", "inscrivez-vous à notre newsletter", "s'abonner à la newsletter", "déjà abonné", "connectez-vous",
+        "pour lire la suite", "lire la suite", "réservé aux abonnés", "votre adresse e-mail",
+        // Spanish, Italian, Portuguese
+        "suscríbete", "suscríbete a nuestro boletín", "suscríbete a nuestra newsletter", "ya eres suscriptor",
+        "ya soy suscriptor", "sigue leyendo", "iscriviti alla newsletter", "abbonati", "sei già abbonato",
+        "continua a leggere", "assine", "inscreva-se", "já é assinante", "continue lendo",
+        // Dutch, Scandinavian
+        "abonneer", "schrijf je in voor onze nieuwsbrief", "meld je aan voor de nieuwsbrief", "al abonnee", "lees verder",
+        "abonner", "allerede abonnent", "meld deg på nyhetsbrevet", "les videre", "prenumerera", "redan prenumerant",
+        "läs vidare", "abonnér", "tilmeld dig vores nyhedsbrev", "læs videre",
+    ]
+
+    static let weak: [String] = ["newsletter", "newsletters", "subscribe", "sign up", "log in", "sign in", "nyhetsbrev", "nieuwsbrief"]
+
+    public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        SubscriptionPromptRule.policy.detect(context, cues: cues, into: &findings)
+    }
+
+    static let policy = PhrasePolicy(minCoverage: 0.5, maxWordsForCoverage: 30, strongCuesToRemove: 2,
+                                     longBlockWords: 60, strongCuesToRemoveLong: 3)
+}
