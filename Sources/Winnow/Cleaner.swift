@@ -41,6 +41,7 @@ public struct Cleaner: Sendable {
     let rules: [any Rule]
     let automaton: PhraseAutomaton
     let repeatSlot: Int?
+    let furnitureSlot: Int?
     let listMarkup: Bool
     let bullet: [UInt8]
 
@@ -64,6 +65,7 @@ public struct Cleaner: Sendable {
         }
         automaton = PhraseAutomaton(phrases: phrases)
         repeatSlot = active.firstIndex { $0 is RepeatedBlockRule }
+        furnitureSlot = active.firstIndex { $0 is PageFurnitureRule }
         listMarkup = active.contains { $0 is ListMarkupRule }
         bullet = Array(configuration.bullet.utf8)
     }
@@ -95,13 +97,21 @@ public struct Cleaner: Sendable {
                 perRule[Int(payload >> 16)].append(CueMatch(block: index, cue: payload & 0xFFFF, range: m.range))
             }
         }
+        // Where the article body is: once, for every rule and the resolver.
+        var menus = [Bool](repeating: false, count: blocks.count)
+        if let slot = furnitureSlot {
+            let empty = ArticleBody(blocks: [], isMenu: [])
+            menus = PageFurnitureRule.menuLines(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: empty))
+        }
+        let layout = ArticleBody(blocks: blocks, isMenu: menus)
         var findings: [Finding] = []
         for (slot, rule) in rules.enumerated() {
             let start = findings.count
-            rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot]), into: &findings)
+            rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: layout), into: &findings)
             for i in start..<findings.count { findings[i].ruleSlot = slot }
         }
         let decisions = Resolver.resolve(blocks: blocks, findings: findings, repeatSlot: repeatSlot, bytes: bytes,
+                                         layout: layout, furnitureSlot: furnitureSlot,
                                          isBullet: { listMarkup && ListMarkupRule.isLoneBullet(bytes, $0) })
         return write(bytes, blocks, decisions, findings)
     }
@@ -217,6 +227,8 @@ public struct Cleaner: Sendable {
             reason = "repeats line \(first + 1) (\(copies) copies; the first is kept)"
         case .bullet(let of):
             reason = "bullet of the item removed on line \(of + 1)"
+        case .beyondMarker(let marker, let core):
+            reason = "after the article body (lines \(core.lowerBound + 1)-\(core.upperBound)) and the page furniture on line \(marker + 1), not prose"
         }
         return Removal(ruleID: d.id, family: d.family, reason: reason, range: blocks[i].range, line: i + 1)
     }

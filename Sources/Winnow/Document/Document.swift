@@ -20,6 +20,8 @@ public struct Block: Sendable, Equatable {
     public var hasCJK: Bool
     /// Words that begin with an ASCII capital letter (title case and menus have many).
     public var capitalized: Int
+    /// Sentence stops inside the line: `.`, `!` or `?` followed by a space.
+    public var innerStops: Int
 
     public var isBlank: Bool { trimmed.isEmpty }
     /// The whole line including its terminator.
@@ -75,11 +77,13 @@ struct Document {
         var inWord = false
         var hasCJK = false
         var capitalized = 0
+        var innerStops = 0
         var i = lo
         while i < hi {
             let b = p[i]
             if b < 0x80 {
                 if Bytes.isSpace(b) {
+                    if inWord && i > lo, p[i - 1] == 0x2E || p[i - 1] == 0x21 || p[i - 1] == 0x3F { innerStops += 1 }
                     inWord = false
                 } else {
                     if !inWord { words += 1; inWord = true; if Bytes.isUpper(b) { capitalized += 1 } }
@@ -105,7 +109,7 @@ struct Document {
             words = max(words, alnum / 2)
         }
         return Block(content: content, end: end, trimmed: lo..<hi, words: words, alnum: alnum, digits: digits,
-                     endsLikeSentence: endsLikeSentence(p, lo..<hi), hasCJK: hasCJK, capitalized: capitalized)
+                     endsLikeSentence: endsLikeSentence(p, lo..<hi), hasCJK: hasCJK, capitalized: capitalized, innerStops: innerStops)
     }
 
     @inline(__always) private static func isBlankByteAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Bool {

@@ -1,7 +1,7 @@
 /// Where the article body is in a page, from structure alone.
 ///
 /// Every non-blank line scores by its length and form: a line of at least 10 words that ends like a
-/// sentence and is not in title case (or, in scripts without spaces, 40 letters ending like a sentence)
+/// sentence (or of 20 words with a sentence stop inside) and is not in title case (or, in scripts without spaces, 40 letters ending like a sentence)
 /// counts for the body with its words; a furniture line (a menu item, at most 3 words without a sentence
 /// ending, no letters at all) counts against it with its words plus two; anything else costs one.
 /// The body is the run of lines with the highest total (the maximum-sum segment, Kadane's algorithm):
@@ -10,6 +10,8 @@ struct ArticleBody {
     enum Kind { case body, neutral, furniture }
 
     var kinds: [Kind]
+    /// Menu items ("Home", "News", "Contact us"): short lines made of menu words.
+    var isMenu: [Bool]
     /// Lines of the body (empty when the page has no body line).
     var core: Range<Int>
     /// The body's score: roughly its words of prose.
@@ -18,7 +20,8 @@ struct ArticleBody {
     var bodyWordsBefore: [Int]
     var bodyWords: Int
 
-    init(blocks: [Block], isMenu: (Int) -> Bool) {
+    init(blocks: [Block], isMenu: [Bool]) {
+        self.isMenu = isMenu
         kinds = [Kind](repeating: .neutral, count: blocks.count)
         bodyWordsBefore = [Int](repeating: 0, count: blocks.count)
         var best = 0, bestStart = 0, bestEnd = 0
@@ -27,7 +30,7 @@ struct ArticleBody {
         for (index, block) in blocks.enumerated() {
             bodyWordsBefore[index] = words
             if block.isBlank { continue }
-            let kind = ArticleBody.kind(block, menu: isMenu(index))
+            let kind = ArticleBody.kind(block, menu: isMenu[index])
             kinds[index] = kind
             let score: Int
             switch kind {
@@ -46,13 +49,33 @@ struct ArticleBody {
         bodyWords = words
     }
 
+    /// A menu item with another one among the next three non-blank lines: the start of a menu, not a
+    /// section heading that happens to be a menu word ("Video", "Staff").
+    func startsMenu(_ i: Int, _ blocks: [Block]) -> Bool {
+        guard isMenu[i] else { return false }
+        var seen = 0
+        var j = i + 1
+        while j < blocks.count && seen < 3 {
+            if !blocks[j].isBlank { if isMenu[j] { return true }; seen += 1 }
+            j += 1
+        }
+        seen = 0
+        j = i - 1
+        while j >= 0 && seen < 3 {
+            if !blocks[j].isBlank { if isMenu[j] { return true }; seen += 1 }
+            j -= 1
+        }
+        return false
+    }
+
     static func kind(_ block: Block, menu: Bool) -> Kind {
         if menu || block.alnum == 0 { return .furniture }
         if block.hasCJK {
             if block.alnum >= 40 && block.endsLikeSentence { return .body }
             return block.alnum < 8 && !block.endsLikeSentence ? .furniture : .neutral
         }
-        if block.words >= 10 && block.endsLikeSentence && block.capitalized * 10 < block.words * 6 { return .body }
+        if block.words >= 10 && (block.endsLikeSentence || (block.words >= 20 && block.innerStops >= 1))
+            && block.capitalized * 10 < block.words * 6 { return .body }
         if block.words <= 3 && !block.endsLikeSentence { return .furniture }
         return .neutral
     }

@@ -9,13 +9,14 @@ import Darwin
 /// The one place that decides which blocks go, from the rules' findings and the blocks' neighbours.
 ///
 /// 1. A definite finding removes its block.
-/// 2. Context, repeated until nothing changes: every copy of a repeated block goes when one copy went
-///    (for copies of at least `RepeatedBlockRule.minimumWordsForBoilerplateCopy` words); a short heading
-///    with a weak cue of a family goes with the removed block of that family it introduces; a short
-///    block between two removed blocks goes, and so does one after a removed block at the very end,
-///    unless it reads as a sentence;
-///    a bare bullet goes with its removed item.
-/// 3. A prose paragraph that occurs twice keeps its first copy; the later byte-identical copy goes.
+/// 2. Context, repeated until nothing changes: every copy of a repeated block of three words or more
+///    goes when one copy went for what it says (not for its place); a short heading with a weak cue of
+///    a family goes with the removed block of that family it introduces; a short block between two
+///    removed blocks goes, and so does one after a removed block at the very end, unless it reads as a
+///    sentence; a bare bullet goes with its removed item.
+/// 3. After the article body (`ArticleBody`), beyond the first removed block or menu, everything but
+///    prose of the body's kind goes (page-furniture).
+/// 4. A prose paragraph that occurs twice keeps its first copy; the later byte-identical copy goes.
 struct Resolver {
     enum Cause: Sendable, Equatable {
         case finding(Int)
@@ -25,6 +26,7 @@ struct Resolver {
         case copy(of: Int)
         case repeatOf(Int, copies: Int)
         case bullet(of: Int)
+        case beyondMarker(Int, core: Range<Int>)
     }
 
     struct Decision: Sendable, Equatable {
@@ -39,9 +41,8 @@ struct Resolver {
     static let shortWords = 8
 
     static func resolve(blocks: [Block], findings: [Finding], repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
-                        isBullet: (Block) -> Bool) -> [Decision?] {
+                        layout: ArticleBody? = nil, furnitureSlot: Int? = nil, isBullet: (Block) -> Bool) -> [Decision?] {
         var decisions = [Decision?](repeating: nil, count: blocks.count)
-        guard !findings.isEmpty else { return decisions }
         // Weak cue families per block, as a bit set of rule slots.
         var cueSlots = [UInt64](repeating: 0, count: blocks.count)
         var groupOf: [Int: Int] = [:]          // block -> first copy
@@ -123,6 +124,18 @@ struct Resolver {
                     if allRemoved {
                         decisions[i] = Decision(slot: p.slot, cause: .trailing(after: prev)); changed = true; continue
                     }
+                }
+            }
+        }
+        // After the body: the page's furniture begins at the first removed block or menu after it;
+        // beyond that marker every line goes except prose lines of the body's kind. Not when much of the
+        // page's prose (a fifth) still follows the marker: then the article goes on past it.
+        if let layout, let furnitureSlot, layout.score >= PageFurnitureRule.minimumBodyScore {
+            var t = layout.core.upperBound
+            while t < blocks.count && decisions[t] == nil && !layout.startsMenu(t, blocks) { t += 1 }
+            if t < blocks.count && (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords {
+                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && layout.kinds[i] != .body {
+                    decisions[i] = Decision(slot: furnitureSlot, cause: .beyondMarker(t, core: layout.core), propagates: false)
                 }
             }
         }

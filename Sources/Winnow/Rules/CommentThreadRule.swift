@@ -97,7 +97,7 @@ public struct CommentThreadRule: Rule {
             }
         }
         guard !headingsAt.isEmpty else { return }
-        let body = ArticleBody(blocks: blocks, isMenu: { _ in false })
+        let body = context.layout
         // The thread follows the article: most of the page's prose comes before its heading.
         for h in headingsAt where body.bodyWords > 0 && body.bodyWordsBefore[h] * 2 >= body.bodyWords {
             let marks = markLines.filter { $0 > h }.count

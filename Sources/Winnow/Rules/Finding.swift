@@ -52,6 +52,8 @@ public struct DetectionContext {
     public let blocks: [Block]
     /// Matches of this rule's cues: `cue` indexes the rule's `cues`; sorted by block, then by end.
     public let matches: [CueMatch]
+    /// Where the article body is, computed once per document for every rule.
+    let layout: ArticleBody
 }
 
 public struct CueMatch: Sendable, Equatable {

@@ -7,6 +7,8 @@
 /// it, from the menu item nearest to the body outwards, lines that do not read as sentences go; lines
 /// that read as sentences stay, and so does everything between the body and that menu item. Inside the
 /// body, only runs of three or more short lines, most of them menu items ("Home", "News", "Contact us"), go.
+/// After the body, beyond the first menu or removed block, every line but prose of the body's kind goes
+/// (teaser headlines, captions, bylines of other stories); see `Resolver`.
 public struct PageFurnitureRule: Rule {
     public init() {}
 
@@ -49,6 +51,21 @@ public struct PageFurnitureRule: Rule {
                 Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Kanal beschlossen, die bis 2028 fertig sein soll.
                 Die Opposition kritisierte die hohen Kosten und forderte zuerst sichere Schulwege für die Kinder im Viertel.
                 Die Verwaltung will die Pläne im Januar öffentlich auslegen, damit alle Bürger sie vorher einsehen können.
+
+                """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                * News
+                * Sport
+                Island bakery reports its best summer in a decade
+                New timetable for the northern route
+                Storm damage closes the coast road for a week
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
 
                 """),
         ],
@@ -108,15 +125,18 @@ public struct PageFurnitureRule: Rule {
 
     typealias Kind = ArticleBody.Kind
 
+    /// A page whose body scores less (about 40 words of prose) is not judged by its layout.
+    static let minimumBodyScore = 40
+
     /// Cue coverage that makes a short line a menu item.
     static let menuCoverage = 0.8
 
-    public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+    /// Menu items: lines of at most five words whose letters are at least 80% menu words.
+    static func menuLines(_ context: DetectionContext) -> [Bool] {
         let blocks = context.blocks
-        // Menu items: short lines made of menu words.
         var isMenu = [Bool](repeating: false, count: blocks.count)
-        var i = 0
         let matches = context.matches
+        var i = 0
         while i < matches.count {
             let b = matches[i].block
             var j = i
@@ -134,19 +154,25 @@ public struct PageFurnitureRule: Rule {
             }
             i = j
         }
-        let body = ArticleBody(blocks: blocks, isMenu: { isMenu[$0] })
+        return isMenu
+    }
+
+    public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        let blocks = context.blocks
+        let body = context.layout
+        let isMenu = body.isMenu
         let kinds = body.kinds
         let core = body.core
         let best = body.score
         // Too little body to judge the page by: leave it alone.
-        guard best >= 40 else { return }
-        // Before and after it, furniture starts at the menu item nearest to the body; from there outwards,
+        guard best >= PageFurnitureRule.minimumBodyScore else { return }
+        // Before and after it, furniture starts at the menu (two menu items within four lines) nearest to the body; from there outwards,
         // lines that do not read as sentences go. Between the body and that item (a list, a table, a
         // caption) everything stays.
         var headEnd = core.lowerBound - 1
-        while headEnd >= 0 && !isMenu[headEnd] { headEnd -= 1 }
+        while headEnd >= 0 && !body.startsMenu(headEnd, blocks) { headEnd -= 1 }
         var tailStart = core.upperBound
-        while tailStart < blocks.count && !isMenu[tailStart] { tailStart += 1 }
+        while tailStart < blocks.count && !body.startsMenu(tailStart, blocks) { tailStart += 1 }
         // Lines are judged in segments: runs of lines that do not read as sentences. A segment goes when
         // at least half of its lines are furniture (menu items, very short lines) and at least 30% are
         // menu items; a list of longer items (a calendar, a product list, ticket prices) stays.
