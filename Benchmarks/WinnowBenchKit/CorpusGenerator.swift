@@ -309,11 +309,19 @@ struct DocumentBuilder {
         }
     }
 
-    /// Hash of the letters only (the repeated-block rule folds digits, case and white space).
+    /// Hash of the first 64 letters (the repeated-block rule folds digits, case and white space): equal
+    /// paragraphs always hash alike; the rare unequal ones that do too are just written again.
     static func letterHash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in bytes where b >= 0x41 { h = (h ^ UInt64(b | 0x20)) &* 0x100_0000_01B3 }
-        return h
+        bytes.withUnsafeBufferPointer { p in
+            var h: UInt64 = 0xCBF2_9CE4_8422_2325
+            var letters = 0
+            for b in p where b >= 0x41 {
+                h = (h ^ UInt64(b | 0x20)) &* 0x100_0000_01B3
+                letters += 1
+                if letters == 64 { break }
+            }
+            return h
+        }
     }
 
     /// One sentence from a template, its first letter capitalized.
@@ -455,26 +463,37 @@ struct DocumentBuilder {
 
 /// JSON string escaping for the generator's text (UTF-8 passes through).
 public enum JSONText {
+    /// Bytes that need an escape: controls, `"` and `\`.
+    static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+
     public static func escape(_ text: [UInt8], into out: inout [UInt8]) {
         text.withUnsafeBufferPointer { p in
-            var runStart = 0
-            for i in 0..<p.count {
-                let b = p[i]
-                if b >= 0x20 && b != 0x22 && b != 0x5C { continue }
-                if runStart < i { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<i])) }
-                runStart = i + 1
-                switch b {
-                case 0x0A: out.append(0x5C); out.append(0x6E)
-                case 0x22: out.append(0x5C); out.append(0x22)
-                case 0x5C: out.append(0x5C); out.append(0x5C)
-                case 0x09: out.append(0x5C); out.append(0x74)
-                case 0x0D: out.append(0x5C); out.append(0x72)
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            needsEscape.withUnsafeBufferPointer { table in
+                guard let base = p.baseAddress else { return }
+                let n = p.count
+                var runStart = 0
+                var i = 0
+                while i < n {
+                    if !table[Int(base[i])] { i += 1; continue }
+                    if runStart < i { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+                    let b = base[i]
+                    switch b {
+                    case 0x0A: out.append(0x5C); out.append(0x6E)
+                    case 0x22: out.append(0x5C); out.append(0x22)
+                    case 0x5C: out.append(0x5C); out.append(0x5C)
+                    case 0x09: out.append(0x5C); out.append(0x74)
+                    case 0x0D: out.append(0x5C); out.append(0x72)
+                    default:
+                        let hex: StaticString = "0123456789abcdef"
+                        out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30])
+                        out.append(hex.utf8Start[Int(b >> 4)])
+                        out.append(hex.utf8Start[Int(b & 15)])
+                    }
+                    i += 1
+                    runStart = i
                 }
+                if runStart < n { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: n - runStart)) }
             }
-            if runStart < p.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[runStart..<p.count])) }
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,7 +28,7 @@ public struct WriteError: Error, CustomStringConvertible {
 }
 
 /// Streams a generated corpus of a target size to a file descriptor, in 4 MiB blocks: memory stays
-/// bounded whatever the size.
+/// bounded whatever the size (a few MiB per generating thread).
 ///
 /// The corpus holds documents 0, 1, 2, ... as long as they fit: its size is at most `targetBytes` and
 /// falls short of it by less than one document. A corpus of a smaller size is therefore a prefix of
@@ -35,6 +36,10 @@ public struct WriteError: Error, CustomStringConvertible {
 public struct CorpusWriter {
     public let generator: CorpusGenerator
     public var blockSize = 4 << 20
+    /// Threads that generate documents (default: every core).
+    public var threads = ProcessInfo.processInfo.activeProcessorCount
+    /// Documents each thread generates at a time.
+    public var batchSize = 256
 
     public init(_ generator: CorpusGenerator) {
         self.generator = generator
@@ -56,46 +61,55 @@ public struct CorpusWriter {
     }
 
     /// Generates the corpus, handing it to `corpus` in blocks of about `blockSize` bytes (and the truth
-    /// sidecar to `truth`, when given).
+    /// sidecar to `truth`, when given). Documents are generated in batches on every core and written in order.
     public func generate(targetBytes: Int, corpus: ([UInt8]) throws -> Void, truth: (([UInt8]) throws -> Void)?) throws -> CorpusSummary {
         var summary = CorpusSummary()
         var buffer: [UInt8] = []
         buffer.reserveCapacity(blockSize + (1 << 20))
         var truthBuffer: [UInt8] = []
-        var line: [UInt8] = []
-        line.reserveCapacity(64 << 10)
-        var doc = GeneratedDocument()
         var kindCounts = [Int](repeating: 0, count: ParagraphKind.allCases.count)
-        var index = 0
-        while true {
-            generator.generate(index, into: &doc)
-            line.removeAll(keepingCapacity: true)
-            generator.appendJSONLine(doc, to: &line)
-            if summary.bytes + line.count > targetBytes { break }
-            buffer.append(contentsOf: line)
-            summary.bytes += line.count
-            summary.documents += 1
-            if doc.clean { summary.cleanDocuments += 1 }
-            for k in doc.kinds { kindCounts[Int(k.rawValue)] += 1 }
-            if truth != nil {
-                truthBuffer.append(contentsOf: "{\"id\":\"\(generator.idPrefix)\(index)\",\"kinds\":[".utf8)
-                for (i, k) in doc.kinds.enumerated() {
-                    if i > 0 { truthBuffer.append(0x2C) }
-                    truthBuffer.append(0x22)
-                    truthBuffer.append(contentsOf: k.name.utf8)
-                    truthBuffer.append(0x22)
-                }
-                truthBuffer.append(contentsOf: "]}\n".utf8)
-            }
-            if buffer.count >= blockSize {
-                try corpus(buffer)
-                buffer.removeAll(keepingCapacity: true)
-                if let truth, !truthBuffer.isEmpty {
-                    try truth(truthBuffer)
-                    truthBuffer.removeAll(keepingCapacity: true)
+        let workers = max(1, min(threads, 16))
+        var batches = [Batch](repeating: Batch(), count: workers)
+        var next = 0
+        generation: while true {
+            // Each worker generates the next `batchSize` documents of its own stretch.
+            let first = next
+            let size = batchSize
+            let generator = self.generator
+            let withTruth = truth != nil
+            batches.withUnsafeMutableBufferPointer { buffers in
+                nonisolated(unsafe) let out = buffers
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    out[w].fill(generator, from: first + w * size, count: size, truth: withTruth)
                 }
             }
-            index += 1
+            next += workers * size
+            // Written in order, up to the first document that does not fit.
+            for batch in batches {
+                var offset = 0, truthOffset = 0
+                for d in 0..<batch.lengths.count {
+                    let length = batch.lengths[d]
+                    if summary.bytes + length > targetBytes { break generation }
+                    buffer.append(contentsOf: batch.bytes[offset..<(offset + length)])
+                    offset += length
+                    summary.bytes += length
+                    summary.documents += 1
+                    if batch.clean[d] { summary.cleanDocuments += 1 }
+                    for k in 0..<kindCounts.count { kindCounts[k] += Int(batch.kindCounts[d * kindCounts.count + k]) }
+                    if withTruth {
+                        truthBuffer.append(contentsOf: batch.truth[truthOffset..<(truthOffset + batch.truthLengths[d])])
+                        truthOffset += batch.truthLengths[d]
+                    }
+                    if buffer.count >= blockSize {
+                        try corpus(buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                        if let truth, !truthBuffer.isEmpty {
+                            try truth(truthBuffer)
+                            truthBuffer.removeAll(keepingCapacity: true)
+                        }
+                    }
+                }
+            }
         }
         if !buffer.isEmpty { try corpus(buffer) }
         if let truth, !truthBuffer.isEmpty { try truth(truthBuffer) }
@@ -103,6 +117,50 @@ public struct CorpusWriter {
             summary.lines[kind.name] = kindCounts[Int(kind.rawValue)]
         }
         return summary
+    }
+
+    /// The JSON lines of a run of consecutive documents, with what the summary needs of each.
+    struct Batch {
+        var bytes: [UInt8] = []
+        var lengths: [Int] = []
+        var clean: [Bool] = []
+        /// `ParagraphKind.allCases.count` counters per document.
+        var kindCounts: [UInt16] = []
+        var truth: [UInt8] = []
+        var truthLengths: [Int] = []
+        var doc = GeneratedDocument()
+
+        mutating func fill(_ generator: CorpusGenerator, from first: Int, count: Int, truth withTruth: Bool) {
+            bytes.removeAll(keepingCapacity: true)
+            lengths.removeAll(keepingCapacity: true)
+            clean.removeAll(keepingCapacity: true)
+            kindCounts.removeAll(keepingCapacity: true)
+            truth.removeAll(keepingCapacity: true)
+            truthLengths.removeAll(keepingCapacity: true)
+            let kinds = ParagraphKind.allCases.count
+            for index in first..<(first + count) {
+                generator.generate(index, into: &doc)
+                let before = bytes.count
+                generator.appendJSONLine(doc, to: &bytes)
+                lengths.append(bytes.count - before)
+                clean.append(doc.clean)
+                let base = kindCounts.count
+                kindCounts.append(contentsOf: repeatElement(0, count: kinds))
+                for k in doc.kinds { kindCounts[base + Int(k.rawValue)] += 1 }
+                if withTruth {
+                    let t = truth.count
+                    truth.append(contentsOf: "{\"id\":\"\(generator.idPrefix)\(index)\",\"kinds\":[".utf8)
+                    for (i, k) in doc.kinds.enumerated() {
+                        if i > 0 { truth.append(0x2C) }
+                        truth.append(0x22)
+                        truth.append(contentsOf: k.name.utf8)
+                        truth.append(0x22)
+                    }
+                    truth.append(contentsOf: "]}\n".utf8)
+                    truthLengths.append(truth.count - t)
+                }
+            }
+        }
     }
 
     /// Writes the corpus to a new file at `path` (replacing it).

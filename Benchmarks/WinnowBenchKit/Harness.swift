@@ -140,7 +140,7 @@ public final class Harness {
         defer { cleanUp() }
         let machine = MachineInfo.current()
         let jobs = options.jobs ?? machine.cores
-        progress("machine: \(machine.cores) cores, \(machine.cpuModel), \(machine.kernel)")
+        progress("machine: \(machine.cores) cores, \(machine.cpuModel), \(machine.kernel), load average \(machine.loadAverage)")
 
         // The corpus.
         var corpusPath: String
@@ -331,6 +331,7 @@ public final class Harness {
                                        runs: options.runs, measurements: rows, ratios: ratios, stages: stages,
                                        ruleSampleBytes: ruleSample.bytes, ruleCosts: ruleCosts, scaling: scaling,
                                        linearitySpread: spread, quality: quality, targets: [], notes: notes)
+        results.notes.append("load average at the start \(machine.loadAverage), at the end \(MachineInfo.loadAverageNow())")
         results.targets = Targets.check(results)
         return results
     }

@@ -94,6 +94,14 @@ public struct MachineInfo: Sendable, Codable, Equatable {
     public var cpuModel: String
     public var kernel: String
     public var memoryBytes: Int
+    /// /proc/loadavg's 1, 5 and 15 minute load averages when the run started (other work on the machine
+    /// shows here).
+    public var loadAverage: String
+
+    public static func loadAverageNow() -> String {
+        guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "unknown" }
+        return text.split(separator: " ").prefix(3).joined(separator: " ")
+    }
 
     public static func current() -> MachineInfo {
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
@@ -110,7 +118,7 @@ public struct MachineInfo: Sendable, Codable, Equatable {
         uname(&name)
         let release = withUnsafeBytes(of: &name.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         let memory = Int(sysconf(Int32(_SC_PHYS_PAGES))) * Int(sysconf(Int32(_SC_PAGESIZE)))
-        return MachineInfo(cores: cores, cpuModel: model, kernel: "Linux " + release, memoryBytes: memory)
+        return MachineInfo(cores: cores, cpuModel: model, kernel: "Linux " + release, memoryBytes: memory, loadAverage: loadAverageNow())
     }
 }
 

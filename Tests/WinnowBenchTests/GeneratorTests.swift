@@ -21,6 +21,19 @@ struct GeneratorTests {
         #expect(a.summary == b.summary)
     }
 
+    @Test("threads and batch sizes do not change the bytes", arguments: [(1, 1), (2, 7), (3, 256)])
+    func threads(threads: Int, batch: Int) throws {
+        var writer = CorpusWriter(CorpusGenerator(CorpusConfiguration(seed: 9, sites: 3)))
+        let reference = try writer.bytes(targetBytes: 250_000)
+        writer.threads = threads
+        writer.batchSize = batch
+        writer.blockSize = 10_000
+        let other = try writer.bytes(targetBytes: 250_000)
+        #expect(other.corpus == reference.corpus)
+        #expect(other.truth == reference.truth)
+        #expect(other.summary == reference.summary)
+    }
+
     @Test("different seeds give different corpora")
     func differentSeeds() throws {
         #expect(try Self.corpus(seed: 1, size: 50_000).corpus != Self.corpus(seed: 2, size: 50_000).corpus)

@@ -144,7 +144,7 @@ struct ReportTests {
         var quality = QualityTally()
         quality.add(AccountingTests.handMade, output: AccountingTests.handMade.text)
         var r = BenchmarkResults(command: "winnow-bench --size 1GB", date: "2025-01-01T00:00:00Z",
-                                 machine: MachineInfo(cores: 2, cpuModel: "Test CPU", kernel: "Linux", memoryBytes: 1 << 30),
+                                 machine: MachineInfo(cores: 2, cpuModel: "Test CPU", kernel: "Linux", memoryBytes: 1 << 30, loadAverage: "0.00 0.00 0.00"),
                                  corpus: CorpusConfiguration(), corpusSummary: CorpusSummary(documents: 500_000, bytes: 1_000_000_000),
                                  generationSeconds: 3, runs: 3, measurements: rows,
                                  ratios: ["winnow-j1/python-json": 11, "winnow-jN/winnow-j1": 1.9, "library/python-json": 10.5],
