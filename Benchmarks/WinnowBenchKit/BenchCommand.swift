@@ -188,7 +188,7 @@ public enum BenchCommand {
         o.referenceSample = try size(parsed, "--reference-sample", default: o.referenceSample)
         o.ruleSample = try size(parsed, "--rule-sample", default: o.ruleSample)
         if let v = parsed.values["--python"] { o.python = v }
-        o.commandLine = (["swift run -c release winnow-bench"] + args).joined(separator: " ")
+        o.commandLine = (["winnow-bench"] + args).joined(separator: " ")
         let defaultDir = FileManager.default.fileExists(atPath: "Benchmarks/Results") ? "Benchmarks/Results/" : ""
         let jsonPath = parsed.values["--json"] ?? defaultDir + "latest.json"
         let svgPath = parsed.values["--svg"] ?? defaultDir + "latest.svg"

@@ -18,10 +18,21 @@ public enum Statistics {
         return median(ratios)
     }
 
-    /// Max over min of `seconds / bytes` across sizes: 1 for perfectly linear growth.
+    /// How far time is from growing linearly with size: with three sizes or more, the max over the min
+    /// of the marginal seconds per byte between consecutive sizes (a fixed start-up cost cancels out);
+    /// with two, of seconds per byte. 1 for perfectly linear growth; nil with fewer than two sizes.
     public static func linearitySpread(_ points: [(bytes: Int, seconds: Double)]) -> Double? {
-        let perByte = points.filter { $0.bytes > 0 && $0.seconds > 0 }.map { $0.seconds / Double($0.bytes) }
-        guard perByte.count >= 2, let lo = perByte.min(), let hi = perByte.max() else { return nil }
+        let p = points.filter { $0.bytes > 0 && $0.seconds > 0 }.sorted { $0.bytes < $1.bytes }
+        guard p.count >= 2 else { return nil }
+        var rates: [Double] = []
+        if p.count == 2 {
+            rates = p.map { $0.seconds / Double($0.bytes) }
+        } else {
+            for i in 1..<p.count where p[i].bytes > p[i - 1].bytes {
+                rates.append((p[i].seconds - p[i - 1].seconds) / Double(p[i].bytes - p[i - 1].bytes))
+            }
+        }
+        guard let lo = rates.min(), let hi = rates.max(), lo > 0 else { return rates.count >= 1 ? .infinity : nil }
         return hi / lo
     }
 }

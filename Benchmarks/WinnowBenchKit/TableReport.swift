@@ -68,7 +68,7 @@ public enum TableReport {
             }
             s += columns(rows, indent: 2)
             for (k, v) in r.linearitySpread.sorted(by: { $0.key < $1.key }) {
-                s += "  \(k): seconds per byte vary by \(Format.fixed(v, decimals: 2))x across sizes (1.00 = linear)\n"
+                s += "  \(k): marginal seconds per byte vary by \(Format.fixed(v, decimals: 2))x between sizes (1.00 = linear)\n"
             }
         }
         for key in ["library", "winnow", "datatrove-c4"] {

@@ -29,6 +29,10 @@ struct MeasurementTests {
     @Test("linearity spread")
     func linearity() {
         #expect(Statistics.linearitySpread([(1_000, 1), (10_000, 10), (100_000, 100)]) == 1)
+        // A fixed start-up cost of 5 s does not make growth non-linear.
+        #expect(Statistics.linearitySpread([(1_000, 6), (10_000, 15), (100_000, 105)]) == 1)
+        // 9 s for the first 9,000 bytes, 180 s for the next 90,000: twice as slow per byte.
+        #expect(Statistics.linearitySpread([(100_000, 190), (1_000, 1), (10_000, 10)]) == 2)
         #expect(Statistics.linearitySpread([(1_000, 1), (10_000, 20)]) == 2)
         #expect(Statistics.linearitySpread([(1_000, 1)]) == nil)
     }
