@@ -11,8 +11,12 @@ let package = Package(
     targets: [
         .target(name: "Winnow"),
         .executableTarget(name: "winnow", dependencies: ["Winnow"]),
-        .executableTarget(name: "WinnowBench", dependencies: ["Winnow"], path: "Benchmarks/WinnowBench"),
+        // The benchmark: corpus generator and measurement harness (a library, so its tests can reach it),
+        // and the thin `winnow-bench` command.
+        .target(name: "WinnowBenchKit", dependencies: ["Winnow"], path: "Benchmarks/WinnowBenchKit"),
+        .executableTarget(name: "WinnowBench", dependencies: ["WinnowBenchKit"], path: "Benchmarks/WinnowBench"),
         .testTarget(name: "WinnowTests", dependencies: ["Winnow"]),
+        .testTarget(name: "WinnowBenchTests", dependencies: ["WinnowBenchKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,1 +1,6 @@
-print("winnow-bench: not yet")
+import WinnowBenchKit
+#if canImport(Glibc)
+import Glibc
+#endif
+
+exit(BenchCommand.run(Array(CommandLine.arguments.dropFirst())))

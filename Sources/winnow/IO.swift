@@ -41,37 +41,11 @@ func writeAll(_ fd: Int32, _ bytes: [UInt8]) throws(WriteFailure) {
     if let failure { throw failure }
 }
 
-struct ReadFailure: Error { var errno: Int32 }
-
 /// Writes a line to stderr, ignoring failures.
 func printError(_ message: String) {
     var line = message
     line += "\n"
     line.withUTF8 { _ = try? writeAll(2, UnsafeRawBufferPointer($0)) }
-}
-
-/// Reads a whole file descriptor in 1 MiB blocks.
-func readAll(_ fd: Int32) -> Result<[UInt8], ReadFailure> {
-    var data: [UInt8] = []
-    let chunk = 1 << 20
-    while true {
-        let old = data.count
-        data.reserveCapacity(old + chunk)
-        var got = 0
-        var failure: Int32 = 0
-        data.append(contentsOf: repeatElement(0, count: chunk))
-        data.withUnsafeMutableBytes { buf in
-            while true {
-                let n = read(fd, buf.baseAddress! + old, chunk)
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 { failure = errno } else { got = n }
-                break
-            }
-        }
-        data.removeLast(chunk - got)
-        if failure != 0 { return .failure(ReadFailure(errno: failure)) }
-        if got == 0 { return .success(data) }
-    }
 }
 
 func errnoText(_ code: Int32) -> String { String(cString: strerror(code)) }

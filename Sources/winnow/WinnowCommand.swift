@@ -1,26 +1,31 @@
+import Foundation
 import Winnow
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The `winnow` command: options are declared once in `options`, which drives parsing and `--help`.
 enum WinnowCommand {
     struct Option {
         var name: String
+        var short: String? = nil
         var value: String?    // name of the value, nil for a flag
         var help: String
     }
 
     static let options: [Option] = [
-        Option(name: "--explain", value: nil, help: "write one line per removed block to stderr: line, rule id, reason"),
+        Option(name: "--format", value: "FORMAT", help: "text (default: each input is one document), jsonl (one JSON object per line), or auto (jsonl when an input's first non-blank byte is '{')"),
+        Option(name: "--field", value: "NAME", help: "jsonl: the string field to clean (default text)"),
+        Option(name: "--id-field", value: "NAME", help: "jsonl: the field copied as \"id\" into --removed-out records (default id)"),
+        Option(name: "--annotate", value: nil, help: "jsonl: add a \"winnow\" field to each changed line: the removed blocks, their rules and reasons"),
+        Option(name: "--strict", value: nil, help: "jsonl: stop at the first bad line with status 65 (default: pass it through, report it on stderr)"),
+        Option(name: "--removed-out", value: "FILE", help: "write every removed block to FILE as JSONL (line, id, rule, reason, text)"),
+        Option(name: "--output-dir", value: "DIR", help: "write one cleaned file per input file under DIR (same relative names) instead of stdout"),
+        Option(name: "--recursive", short: "-r", value: nil, help: "read the files in folders given as FILE, walked in name order"),
+        Option(name: "--jobs", short: "-j", value: "N", help: "clean on N threads (default: the number of cores); output keeps the input order"),
+        Option(name: "--stats", value: nil, help: "print documents, bytes, MB/s and per-rule removals to stderr at the end"),
+        Option(name: "--explain", value: nil, help: "write one line per removed block to stderr: [FILE:]LINE: rule id: reason (jsonl: LINE:BLOCKLINE: ...)"),
         Option(name: "--disable", value: "IDS", help: "switch off rules (comma-separated ids; see `winnow rules`)"),
         Option(name: "--enable", value: "IDS", help: "switch on rules that are off by default"),
         Option(name: "--bullet", value: "TEXT", help: "what list bullets become (default \"- \")"),
-        Option(name: "--help", value: nil, help: "show this help"),
+        Option(name: "--help", short: "-h", value: nil, help: "show this help"),
         Option(name: "--version", value: nil, help: "show the version"),
     ]
 
@@ -30,26 +35,50 @@ enum WinnowCommand {
                    winnow rules
 
             Removes boilerplate (donation appeals, payment details, comment-section notices, repeated blocks)
-            from scraped news text and normalizes list markup. Reads FILEs (or stdin, or `-`), writes stdout.
+            from scraped news text and normalizes list markup. Reads FILEs in order (or stdin, or `-`) and
+            writes the cleaned text to stdout: plain text (each input one document) or JSONL (one document
+            per line, in a string field; every other byte of the line kept).
 
             options:
 
             """
         for o in options {
-            let left = o.value.map { "\(o.name) \($0)" } ?? o.name
-            s += "  " + left.padding(18) + o.help + "\n"
+            var left = o.short.map { "\($0), \(o.name)" } ?? "    \(o.name)"
+            if let value = o.value { left += " \(value)" }
+            s += "  " + left.padding(24) + o.help + "\n"
         }
-        s += "\nexit status: 0 done, 64 usage error, 66 input cannot be opened, 74 I/O error"
+        s += """
+
+            exit status: 0 done, 64 usage error, 65 bad JSONL line under --strict, 66 an input cannot be opened,
+            74 I/O error (a broken pipe on stdout ends quietly with 0)
+            """
         return s
     }
+
+    enum Format: String { case text, jsonl, auto }
 
     struct Parsed {
         var explain = false
         var configuration = CleanerConfiguration()
         var files: [String] = []
+        var format = Format.text
+        var field: String? = nil
+        var idField: String? = nil
+        var annotate = false
+        var strict = false
+        var removedOut: String? = nil
+        var outputDir: String? = nil
+        var recursive = false
+        var jobs: Int? = nil
+        var stats = false
     }
 
     enum Outcome { case run(Parsed), exit(Int32) }
+
+    static func usageError(_ message: String) -> Outcome {
+        printError("winnow: \(message)\n\(shortUsage)")
+        return .exit(ExitStatus.usage)
+    }
 
     static func parse(_ args: [String]) -> Outcome {
         var parsed = Parsed()
@@ -63,35 +92,75 @@ enum WinnowCommand {
             if arg == "--" { onlyFiles = true; continue }
             var name = arg
             var inlineValue: String? = nil
-            if let eq = arg.firstIndex(of: "=") { name = String(arg[..<eq]); inlineValue = String(arg[arg.index(after: eq)...]) }
-            guard let option = options.first(where: { $0.name == name }) else {
-                printError("winnow: unknown option '\(arg)'\n\(shortUsage)")
-                return .exit(ExitStatus.usage)
+            if arg.hasPrefix("--") {
+                if let eq = arg.firstIndex(of: "=") { name = String(arg[..<eq]); inlineValue = String(arg[arg.index(after: eq)...]) }
+            } else if arg.count > 2 {
+                // -j4: a short option with its value attached
+                name = String(arg.prefix(2))
+                inlineValue = String(arg.dropFirst(2))
             }
+            guard let option = options.first(where: { $0.name == name || $0.short == name }) else {
+                return usageError("unknown option '\(arg)'")
+            }
+            name = option.name
             var value: String? = nil
             if option.value != nil {
                 if let inlineValue { value = inlineValue } else if i < args.count { value = args[i]; i += 1 } else {
-                    printError("winnow: \(name) needs a value\n\(shortUsage)")
-                    return .exit(ExitStatus.usage)
+                    return usageError("\(name) needs a value")
                 }
             } else if inlineValue != nil {
-                printError("winnow: \(name) takes no value\n\(shortUsage)")
-                return .exit(ExitStatus.usage)
+                return usageError("\(name) takes no value")
             }
             switch name {
             case "--explain": parsed.explain = true
             case "--disable": parsed.configuration.disabledRules.formUnion(ids(value!))
             case "--enable": parsed.configuration.enabledRules.formUnion(ids(value!))
             case "--bullet": parsed.configuration.bullet = value!
+            case "--format":
+                guard let format = Format(rawValue: value!) else {
+                    return usageError("--format must be text, jsonl or auto, not '\(value!)'")
+                }
+                parsed.format = format
+            case "--field":
+                guard !value!.isEmpty else { return usageError("--field needs a field name") }
+                parsed.field = value!
+            case "--id-field":
+                guard !value!.isEmpty else { return usageError("--id-field needs a field name") }
+                parsed.idField = value!
+            case "--annotate": parsed.annotate = true
+            case "--strict": parsed.strict = true
+            case "--removed-out":
+                guard !value!.isEmpty else { return usageError("--removed-out needs a file name") }
+                parsed.removedOut = value!
+            case "--output-dir":
+                guard !value!.isEmpty else { return usageError("--output-dir needs a folder name") }
+                parsed.outputDir = value!
+            case "--recursive": parsed.recursive = true
+            case "--jobs":
+                guard let n = Int(value!), n >= 1, n <= 1024 else {
+                    return usageError("--jobs needs a number from 1 to 1024, not '\(value!)'")
+                }
+                parsed.jobs = n
+            case "--stats": parsed.stats = true
             case "--help": printOut(usage + "\n"); return .exit(ExitStatus.ok)
             case "--version": printOut("winnow \(WinnowVersion.string)\n"); return .exit(ExitStatus.ok)
             default: break
             }
         }
+        if parsed.format == .text {
+            let jsonlOnly = [("--field", parsed.field != nil), ("--id-field", parsed.idField != nil),
+                             ("--annotate", parsed.annotate), ("--strict", parsed.strict)]
+            if let (name, _) = jsonlOnly.first(where: { $0.1 }) {
+                return usageError("\(name) applies to JSONL input: add --format jsonl (or --format auto)")
+            }
+        }
+        if parsed.outputDir != nil && (parsed.files.isEmpty || parsed.files.contains("-")) {
+            return usageError("--output-dir names each output after its input file, so it needs FILE operands (not stdin)")
+        }
         return .run(parsed)
     }
 
-    static let shortUsage = "usage: winnow [--explain] [--disable IDS] [--enable IDS] [--bullet TEXT] [FILE...]; winnow --help for more"
+    static let shortUsage = "usage: winnow [--format text|jsonl|auto] [--field NAME] [--jobs N] [--explain] [OPTIONS] [FILE...]; winnow --help for more"
 
     static func run(_ args: [String]) -> Int32 {
         if args.first == "rules" { return listRules() }
@@ -105,39 +174,16 @@ enum WinnowCommand {
             printError("winnow: \(error)")
             return ExitStatus.usage
         }
-        let files = parsed.files.isEmpty ? ["-"] : parsed.files
-        for file in files {
-            let fd: Int32
-            if file == "-" { fd = 0 } else {
-                fd = open(file, O_RDONLY)
-                if fd < 0 {
-                    printError("winnow: cannot open \(file): \(errnoText(errno))")
-                    return ExitStatus.noInput
-                }
-            }
-            let input: [UInt8]
-            switch readAll(fd) {
-            case .success(let bytes): input = bytes
-            case .failure(let failure):
-                let code = failure.errno
-                printError("winnow: cannot read \(file == "-" ? "stdin" : file): \(errnoText(code))")
-                return code == EISDIR ? ExitStatus.noInput : ExitStatus.ioError
-            }
-            if fd != 0 { close(fd) }
-            let result = cleaner.clean(input)
-            if parsed.explain {
-                let prefix = files.count > 1 ? "\(file):" : ""
-                for r in result.report.removals {
-                    printError("\(prefix)\(r.line): \(r.ruleID): \(r.reason)")
-                }
-            }
-            do { try writeAll(1, result.bytes) } catch {
-                if error.errno == EPIPE { return ExitStatus.ok }
-                printError("winnow: cannot write to stdout: \(errnoText(error.errno))")
-                return ExitStatus.ioError
-            }
+        let inputs: [Input]
+        switch Input.collect(parsed.files.isEmpty ? ["-"] : parsed.files, recursive: parsed.recursive,
+                             outputDir: parsed.outputDir) {
+        case .success(let list): inputs = list
+        case .failure(let failure):
+            printError("winnow: \(failure.message)")
+            return failure.status
         }
-        return ExitStatus.ok
+        let runner = Runner(parsed: parsed, cleaner: cleaner, inputs: inputs)
+        return runner.run()
     }
 
     static func listRules() -> Int32 {

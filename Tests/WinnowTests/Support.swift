@@ -29,15 +29,53 @@ func runWinnow(_ arguments: [String], stdin: [UInt8] = [], currentDirectory: URL
     process.standardOutput = output
     process.standardError = error
     try process.run()
-    // Feed stdin and drain both outputs concurrently so large inputs cannot deadlock.
+    return try collect(process, input: input, stdin: stdin, output: output, error: error)
+}
+
+/// Runs `winnow` with stdout going to `stdout` (a file, /dev/full, ...) instead of a pipe.
+func runWinnow(_ arguments: [String], stdin: [UInt8] = [], stdout: FileHandle) throws -> RunResult {
+    let process = Process()
+    process.executableURL = PackagePaths.winnow
+    process.arguments = arguments
+    let input = Pipe(), error = Pipe()
+    process.standardInput = input
+    process.standardOutput = stdout
+    process.standardError = error
+    try process.run()
+    return try collect(process, input: input, stdin: stdin, output: nil, error: error)
+}
+
+/// A temporary folder, removed by `remove()`.
+struct TemporaryFolder {
+    let url: URL
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    @discardableResult
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let file = url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: file)
+        return file.path
+    }
+    func read(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: url.appendingPathComponent(name))) }
+    func remove() { try? FileManager.default.removeItem(at: url) }
+}
+
+private func collect(_ process: Process, input: Pipe, stdin: [UInt8], output: Pipe?, error: Pipe) throws -> RunResult {
+    // Feed stdin and drain both outputs concurrently so large inputs cannot deadlock. A command that
+    // stops reading early must not kill the test process with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
     let group = DispatchGroup()
     DispatchQueue.global().async(group: group) {
-        input.fileHandleForWriting.write(Data(stdin))
+        try? input.fileHandleForWriting.write(contentsOf: Data(stdin))
         try? input.fileHandleForWriting.close()
     }
     nonisolated(unsafe) var errData = Data()
     DispatchQueue.global().async(group: group) { errData = error.fileHandleForReading.readDataToEndOfFile() }
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let outData = output?.fileHandleForReading.readDataToEndOfFile() ?? Data()
     process.waitUntilExit()
     group.wait()
     return RunResult(status: process.terminationStatus, stdout: Array(outData), stderr: String(decoding: errData, as: UTF8.self))

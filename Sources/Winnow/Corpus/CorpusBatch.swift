@@ -1,0 +1,152 @@
+/// What a corpus run did, summed over batches: documents, bytes, bad lines, and per rule the blocks and
+/// bytes removed.
+public struct CorpusStats: Sendable, Equatable {
+    public struct RuleTally: Sendable, Equatable {
+        public var blocks = 0
+        /// Bytes of the removed lines (terminators included), in the document text (after unescaping).
+        public var bytes = 0
+    }
+
+    /// Documents cleaned: JSONL lines with the field, or text files.
+    public var documents = 0
+    /// Documents whose text changed.
+    public var changed = 0
+    /// JSONL lines passed through because they were not usable (not an object, no such field, ...).
+    public var badLines = 0
+    /// Blank JSONL lines (passed through).
+    public var blankLines = 0
+    /// Bytes read and written (whole lines for JSONL).
+    public var bytesIn = 0
+    public var bytesOut = 0
+    /// List markup rewrites.
+    public var rewrites = 0
+    /// Per rule, in the order of `Cleaner.ruleIDs`.
+    public var rules: [RuleTally]
+
+    public init(ruleCount: Int) {
+        rules = Array(repeating: RuleTally(), count: ruleCount)
+    }
+
+    public mutating func add(_ other: CorpusStats) {
+        documents += other.documents
+        changed += other.changed
+        badLines += other.badLines
+        blankLines += other.blankLines
+        bytesIn += other.bytesIn
+        bytesOut += other.bytesOut
+        rewrites += other.rewrites
+        for i in rules.indices where i < other.rules.count {
+            rules[i].blocks += other.rules[i].blocks
+            rules[i].bytes += other.rules[i].bytes
+        }
+    }
+
+    public mutating func reset() {
+        let count = rules.count
+        self = CorpusStats(ruleCount: count)
+    }
+}
+
+/// What a worker does with JSONL lines and documents, besides cleaning.
+public struct CorpusOptions: Sendable {
+    /// The JSONL string field to clean.
+    public var field: String = "text"
+    /// The JSONL field copied into removed-block records as `"id"`.
+    public var idField: String = "id"
+    /// Add a `"winnow"` field to each changed JSONL line.
+    public var annotate = false
+    /// Write one message per removed block.
+    public var explain = false
+    /// Write one JSONL record per removed block.
+    public var recordRemoved = false
+    /// Stop at the first bad JSONL line.
+    public var strict = false
+
+    public init(field: String = "text", idField: String = "id", annotate: Bool = false, explain: Bool = false,
+                recordRemoved: Bool = false, strict: Bool = false) {
+        self.field = field
+        self.idField = idField
+        self.annotate = annotate
+        self.explain = explain
+        self.recordRemoved = recordRemoved
+        self.strict = strict
+    }
+}
+
+/// One unit of work: a run of whole JSONL lines from one input, or a group of whole text documents,
+/// with room for everything a worker produces. Batches are reused (the buffers keep their storage), so a
+/// run allocates a bounded number of them however large the corpus.
+///
+/// Owned by one thread at a time; `OrderedExecutor` hands it over under its lock.
+public final class CorpusBatch: @unchecked Sendable {
+    public enum Kind: Sendable { case jsonl, text }
+
+    /// A text document inside `input`.
+    public struct Document: Sendable {
+        public var range: Range<Int>
+        /// Index of the input it came from.
+        public var source: Int
+        /// Its name in messages and records (nil: stdin).
+        public var name: String?
+        public init(range: Range<Int>, source: Int, name: String?) {
+            self.range = range
+            self.source = source
+            self.name = name
+        }
+    }
+
+    // MARK: Input (filled by the reading thread)
+
+    public var kind: Kind = .jsonl
+    /// Whole lines (JSONL) or whole documents (text).
+    public let input = ByteBuffer(capacity: 0)
+    /// JSONL: index of the input the lines come from, and its name in messages ("stdin" for stdin).
+    public var source = 0
+    public var sourceName = "stdin"
+    /// Whether --explain lines start with the input's name (several inputs), and (JSONL) whether
+    /// removed-block records carry `"file"` (text documents carry it when they have a name).
+    public var prefixName = false
+    public var recordFile = false
+    /// JSONL: the first batch of its input (line numbers start again at 1).
+    public var firstOfSource = true
+    /// JSONL: the last batch of its input.
+    public var lastOfSource = true
+    /// Text: the documents, in order.
+    public var documents: [Document] = []
+
+    // MARK: Output (filled by a worker)
+
+    public var output: [UInt8] = []
+    /// Text: where each document's output ends in `output`.
+    public var documentEnds: [Int] = []
+    /// Lines for stderr (--explain, bad lines), line numbers relative to the batch.
+    public var messages = NumberedText()
+    /// Removed-block records (JSONL), line numbers relative to the batch.
+    public var removed = NumberedText()
+    /// Under `strict`: the message for the first bad line; `output` then ends before that line.
+    public var stopMessage: NumberedText? = nil
+    /// JSONL lines processed (all of them unless stopped).
+    public var lineCount = 0
+    public var stats: CorpusStats
+
+    public init(ruleCount: Int) {
+        stats = CorpusStats(ruleCount: ruleCount)
+    }
+
+    /// Empties the batch for reuse, keeping buffers unless they grew past `keepCapacity` bytes (after a
+    /// very long line or document), so memory returns to the normal batch size.
+    public func reset(keepCapacity: Int) {
+        input.removeAll()
+        input.shrink(ifAbove: keepCapacity)
+        documents.removeAll(keepingCapacity: true)
+        if output.capacity > keepCapacity { output = [] } else { output.removeAll(keepingCapacity: true) }
+        documentEnds.removeAll(keepingCapacity: true)
+        messages.removeAll(keepCapacity: keepCapacity)
+        removed.removeAll(keepCapacity: keepCapacity)
+        stopMessage = nil
+        lineCount = 0
+        stats.reset()
+        firstOfSource = true
+        lastOfSource = true
+    }
+}

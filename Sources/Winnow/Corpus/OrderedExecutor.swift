@@ -1,0 +1,110 @@
+import Foundation
+
+/// Runs work items on a fixed set of worker threads and gives them back in the order they were submitted.
+///
+/// The submitting thread calls `submit` and takes finished items back with `next()` / `nextIfReady()`;
+/// it decides how many are in flight (`inFlight`), so memory stays bounded by that number times the item
+/// size. Each worker thread makes its own work function once (`makeWorker(index)`), so per-thread
+/// scratch lives in that closure and is reused for every item. Locking is per item (a whole batch), not
+/// per line.
+public final class OrderedExecutor<Item: AnyObject & Sendable>: @unchecked Sendable {
+    private let condition = NSCondition()
+    /// Submitted, not yet taken by a worker: (sequence number, item), oldest first.
+    private var queue: [(Int, Item)] = []
+    /// Finished, not yet given back, by sequence number.
+    private var finished: [Int: Item] = [:]
+    private var submitted = 0
+    private var delivered = 0
+    private var stopping = false
+    private var running = 0
+    public let workerCount: Int
+
+    /// Starts `workers` threads. `makeWorker(i)` runs once on thread i and returns the function that
+    /// processes items there.
+    public init(workers: Int, stackSize: Int = 8 << 20, makeWorker: @escaping @Sendable (Int) -> (Item) -> Void) {
+        precondition(workers > 0)
+        workerCount = workers
+        running = workers
+        for index in 0..<workers {
+            let thread = Thread { [self] in
+                let work = makeWorker(index)
+                self.workLoop(work)
+            }
+            thread.stackSize = stackSize
+            thread.name = "winnow-worker-\(index)"
+            thread.start()
+        }
+    }
+
+    private func workLoop(_ work: (Item) -> Void) {
+        condition.lock()
+        while true {
+            while queue.isEmpty && !stopping { condition.wait() }
+            if queue.isEmpty { break }  // stopping, nothing left
+            let (sequence, item) = queue.removeFirst()
+            condition.unlock()
+            work(item)
+            condition.lock()
+            finished[sequence] = item
+            condition.broadcast()
+        }
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Items submitted and not yet given back.
+    public var inFlight: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return submitted - delivered
+    }
+
+    /// Queues an item for the workers; never blocks.
+    public func submit(_ item: Item) {
+        condition.lock()
+        precondition(!stopping, "submit after shutdown")
+        queue.append((submitted, item))
+        submitted += 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The oldest submitted item once it is finished (waiting for it), or nil when none is in flight
+    /// (or, after `shutdown(discardQueued: true)`, when it was dropped).
+    public func next() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard delivered < submitted else { return nil }
+        while finished[delivered] == nil {
+            if running == 0 { return nil }
+            condition.wait()
+        }
+        return take()
+    }
+
+    /// The oldest submitted item if it is already finished; never waits.
+    public func nextIfReady() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        guard delivered < submitted, finished[delivered] != nil else { return nil }
+        return take()
+    }
+
+    private func take() -> Item {
+        let item = finished.removeValue(forKey: delivered)!
+        delivered += 1
+        return item
+    }
+
+    /// Lets the workers finish the queued items and end; with `discardQueued`, items no worker has
+    /// started yet are dropped instead. Waits until every worker thread has ended.
+    public func shutdown(discardQueued: Bool = false) {
+        condition.lock()
+        stopping = true
+        if discardQueued { queue.removeAll() }
+        condition.broadcast()
+        while running > 0 { condition.wait() }
+        condition.unlock()
+    }
+}
