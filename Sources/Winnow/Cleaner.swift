@@ -86,16 +86,16 @@ public struct Cleaner: Sendable {
     public func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> CleanResult {
         let document = Document(bytes: bytes)
         let blocks = document.blocks
-        // One automaton pass per line for every rule's cues.
+        // One automaton pass over the document for every rule's cues; each match is filed under its
+        // rule and line (matches come in order of their end, so the line index only moves forward).
         var perRule = [[CueMatch]](repeating: [], count: rules.count)
         var matches: [PhraseAutomaton.Match] = []
-        for (index, block) in blocks.enumerated() where !block.isBlank {
-            matches.removeAll(keepingCapacity: true)
-            automaton.scan(bytes, block.trimmed, into: &matches)
-            for m in matches {
-                let payload = automaton.patterns[Int(m.pattern)].payload
-                perRule[Int(payload >> 16)].append(CueMatch(block: index, cue: payload & 0xFFFF, range: m.range))
-            }
+        automaton.scan(bytes, 0..<bytes.count, into: &matches)
+        var line = 0
+        for m in matches {
+            while line + 1 < blocks.count && blocks[line].end <= m.range.lowerBound { line += 1 }
+            let payload = automaton.patterns[Int(m.pattern)].payload
+            perRule[Int(payload >> 16)].append(CueMatch(block: line, cue: payload & 0xFFFF, range: m.range))
         }
         // Where the article body is: once, for every rule and the resolver.
         var menus = [Bool](repeating: false, count: blocks.count)

@@ -22,6 +22,8 @@ public struct Block: Sendable, Equatable {
     public var capitalized: Int
     /// Sentence stops inside the line: `.`, `!` or `?` followed by a space.
     public var innerStops: Int
+    /// Hash of the line folded for comparison (`Fingerprint`): equal lines up to case, white space and digits.
+    public var fingerprint: UInt64
 
     public var isBlank: Bool { trimmed.isEmpty }
     /// The whole line including its terminator.
@@ -78,30 +80,46 @@ struct Document {
         var hasCJK = false
         var capitalized = 0
         var innerStops = 0
+        var hash = Fingerprint.Hasher()
+        var previous: UInt8 = 0
         var i = lo
-        while i < hi {
-            let b = p[i]
-            if b < 0x80 {
-                if Bytes.isSpace(b) {
-                    if inWord && i > lo, p[i - 1] == 0x2E || p[i - 1] == 0x21 || p[i - 1] == 0x3F { innerStops += 1 }
-                    inWord = false
+        let kinds = Document.asciiKind
+        Fingerprint.normalized.withUnsafeBufferPointer { fold in
+          kinds.withUnsafeBufferPointer { kinds in
+            while i < hi {
+                let b = p[i]
+                if b < 0x80 {
+                    let kind = kinds[Int(b)]
+                    if kind == 1 {
+                        if inWord && (previous == 0x2E || previous == 0x21 || previous == 0x3F) { innerStops += 1 }
+                        inWord = false
+                    } else {
+                        hash.add(fold[Int(b)])
+                        if !inWord { words &+= 1; inWord = true; if kind == 3 { capitalized &+= 1 } }
+                        if kind >= 2 { alnum &+= 1; if kind == 2 { digits &+= 1 } }
+                    }
+                    previous = b
+                    i &+= 1
                 } else {
-                    if !inWord { words += 1; inWord = true; if Bytes.isUpper(b) { capitalized += 1 } }
-                    if Bytes.isDigit(b) { digits += 1; alnum += 1 } else if Bytes.isASCIILetter(b) { alnum += 1 }
+                    let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                    let next: UInt8 = i + 1 < hi ? p[i + 1] : 0
+                    if b == 0xC2 && next == 0xA0 {
+                        if inWord && (previous == 0x2E || previous == 0x21 || previous == 0x3F) { innerStops += 1 }
+                        inWord = false
+                    } else {
+                        if !inWord { words &+= 1; inWord = true }
+                        if Document.leadIsWord(b, next) { alnum &+= 1 }
+                        // U+2E80-U+9FFF, U+AC00-U+D7AF (Hangul), U+3040-U+30FF (kana) all start with E2 BA..ED 9F.
+                        if b >= 0xE3 && b <= 0xED { hasCJK = true }
+                        var k = i
+                        let stop = min(i + width, hi)
+                        while k < stop { hash.add(fold[Int(p[k])]); k &+= 1 }
+                    }
+                    previous = b
+                    i &+= width
                 }
-                i += 1
-            } else {
-                let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-                if b == 0xC2 && i + 1 < hi && p[i + 1] == 0xA0 {
-                    inWord = false
-                } else {
-                    if !inWord { words += 1; inWord = true }
-                    if Bytes.isWordByte(p, i) { alnum += 1 }
-                    // U+2E80-U+9FFF, U+AC00-U+D7AF (Hangul), U+3040-U+30FF (kana) all start with E2 BA..ED 9F.
-                    if b >= 0xE3 && b <= 0xED { hasCJK = true }
-                }
-                i += width
             }
+          }
         }
         if hasCJK {
             // Scripts without spaces: count every two CJK letters as a word, so a long Chinese
@@ -109,7 +127,27 @@ struct Document {
             words = max(words, alnum / 2)
         }
         return Block(content: content, end: end, trimmed: lo..<hi, words: words, alnum: alnum, digits: digits,
-                     endsLikeSentence: endsLikeSentence(p, lo..<hi), hasCJK: hasCJK, capitalized: capitalized, innerStops: innerStops)
+                     endsLikeSentence: endsLikeSentence(p, lo..<hi), hasCJK: hasCJK, capitalized: capitalized, innerStops: innerStops,
+                     fingerprint: hash.finish())
+    }
+
+    /// ASCII byte kinds: 0 other, 1 white space, 2 digit, 3 capital, 4 small letter.
+    static let asciiKind: [UInt8] = (0..<128).map { i -> UInt8 in
+        let b = UInt8(i)
+        if Bytes.isSpace(b) { return 1 }
+        if Bytes.isDigit(b) { return 2 }
+        if Bytes.isUpper(b) { return 3 }
+        if Bytes.isASCIILetter(b) { return 4 }
+        return 0
+    }
+
+    /// Whether the scalar led by `lead` (followed by `next`) is a letter or digit, as `Bytes.isWordByte`.
+    @inline(__always) static func leadIsWord(_ lead: UInt8, _ next: UInt8) -> Bool {
+        if lead == 0xC2 { return false }
+        if lead == 0xE2 && next & 0xFC == 0x80 { return false }
+        if lead == 0xE3 && next == 0x80 { return false }
+        if lead == 0xEF && (next == 0xBC || next == 0xBD) { return false }
+        return lead >= 0xC0
     }
 
     @inline(__always) private static func isBlankByteAt(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ hi: Int) -> Bool {

@@ -1,51 +1,51 @@
-/// Normalized fingerprints of blocks, for finding repeats: case folded (ASCII and Latin-1 capitals),
-/// runs of white space as one space, every digit as `0` (after CCNet's normalization), hashed 8 bytes at
-/// a time. Equal fingerprints are confirmed byte by byte, so a hash collision never merges two blocks.
+/// Normalized fingerprints of lines, for finding repeats: case folded (ASCII, and Latin-1 capitals as
+/// the phrase matcher folds them), white space dropped, every digit as `0` (after CCNet's normalization).
+/// The hash is computed in `Document.describe`'s single pass over each line, eight bytes at a time;
+/// equal hashes are confirmed byte by byte, so a collision never merges two blocks.
 enum Fingerprint {
-    /// Calls `body` with each normalized byte of `p[range]`.
-    @inline(__always)
-    static func forEachNormalizedByte(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (UInt8) -> Void) {
-        var previous: UInt8 = 0
-        var lastSpace = true
-        for i in range {
-            let raw = p[i]
-            var b = Bytes.fold(raw, previous: previous)
-            previous = raw
-            if Bytes.isSpace(b) {
-                if lastSpace { continue }
-                b = 0x20
-                lastSpace = true
-            } else {
-                lastSpace = false
-                if Bytes.isDigit(b) { b = 0x30 }
-            }
-            body(b)
-        }
+    /// Byte to normalized byte (white space is dropped before this table is consulted).
+    static let normalized: [UInt8] = (0..<256).map { i -> UInt8 in
+        let b = UInt8(i)
+        if Bytes.isDigit(b) { return 0x30 }
+        return PhraseAutomaton.foldTable[i]
     }
 
-    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+    struct Hasher {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15
         var word: UInt64 = 0
         var n = 0
-        forEachNormalizedByte(p, range) { b in
+
+        @inline(__always) mutating func add(_ b: UInt8) {
             word = word << 8 | UInt64(b)
-            n += 1
+            n &+= 1
             if n & 7 == 0 {
                 h = (h ^ word) &* 0xFF51_AFD7_ED55_8CCD
                 h ^= h >> 32
                 word = 0
             }
         }
-        h = (h ^ word ^ UInt64(n)) &* 0xC4CE_B9FE_1A85_EC53
-        h ^= h >> 29
-        return h
+
+        func finish() -> UInt64 {
+            var h = (self.h ^ word ^ UInt64(n)) &* 0xC4CE_B9FE_1A85_EC53
+            h ^= h >> 29
+            return h
+        }
     }
 
+    /// Whether two ranges are equal after normalization.
     static func equal(_ p: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        var left: [UInt8] = []
-        var right: [UInt8] = []
-        forEachNormalizedByte(p, a) { left.append($0) }
-        forEachNormalizedByte(p, b) { right.append($0) }
-        return left == right
+        var i = a.lowerBound, j = b.lowerBound
+        while true {
+            while i < a.upperBound && isDropped(p, i, a.upperBound) { i += p[i] == 0xC2 ? 2 : 1 }
+            while j < b.upperBound && isDropped(p, j, b.upperBound) { j += p[j] == 0xC2 ? 2 : 1 }
+            if i == a.upperBound || j == b.upperBound { return i == a.upperBound && j == b.upperBound }
+            if normalized[Int(p[i])] != normalized[Int(p[j])] { return false }
+            i += 1; j += 1
+        }
+    }
+
+    /// White space, and the no-break space, which `Document.describe` leaves out of the hash.
+    @inline(__always) static func isDropped(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
+        Bytes.isSpace(p[i]) || (p[i] == 0xC2 && i + 1 < end && p[i + 1] == 0xA0)
     }
 }

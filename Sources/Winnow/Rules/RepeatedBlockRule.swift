@@ -64,7 +64,7 @@ public struct RepeatedBlockRule: Rule {
         var firstByHash: [UInt64: Int] = [:]
         var groups: [Int: [Int]] = [:]
         for (index, block) in blocks.enumerated() where block.alnum >= 2 {
-            let h = Fingerprint.hash(context.bytes, block.trimmed)
+            let h = block.fingerprint
             if let first = firstByHash[h] {
                 if Fingerprint.equal(context.bytes, blocks[first].trimmed, block.trimmed) {
                     groups[first, default: [first]].append(index)
