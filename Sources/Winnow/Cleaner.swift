@@ -6,11 +6,22 @@ public struct CleanerConfiguration: Sendable, Equatable {
     public var enabledRules: Set<String>
     /// What a list item's bullet becomes (default `"- "`).
     public var bullet: String
+    /// Per-site block counts for the `site-template` rule (a learned `SiteModel` or a `SiteMemory`).
+    public var sites: (any SiteStatistics)?
+    public var siteThresholds: SiteTemplateThresholds
 
-    public init(disabledRules: Set<String> = [], enabledRules: Set<String> = [], bullet: String = "- ") {
+    public init(disabledRules: Set<String> = [], enabledRules: Set<String> = [], bullet: String = "- ",
+                sites: (any SiteStatistics)? = nil, siteThresholds: SiteTemplateThresholds = SiteTemplateThresholds()) {
         self.disabledRules = disabledRules
         self.enabledRules = enabledRules
         self.bullet = bullet
+        self.sites = sites
+        self.siteThresholds = siteThresholds
+    }
+
+    public static func == (a: CleanerConfiguration, b: CleanerConfiguration) -> Bool {
+        a.disabledRules == b.disabledRules && a.enabledRules == b.enabledRules && a.bullet == b.bullet
+            && (a.sites == nil) == (b.sites == nil) && a.siteThresholds == b.siteThresholds
     }
 }
 
@@ -51,10 +62,12 @@ public struct Cleaner: Sendable {
             throw CleanerError.unknownRule(id)
         }
         self.configuration = configuration
-        let active = RuleCatalog.all.filter { rule in
+        let active: [any Rule] = RuleCatalog.all.filter { rule in
             let d = type(of: rule).description
             if configuration.disabledRules.contains(d.id) { return false }
             return d.enabledByDefault || configuration.enabledRules.contains(d.id)
+        }.map { rule in
+            rule is SiteTemplateRule ? SiteTemplateRule(statistics: configuration.sites, thresholds: configuration.siteThresholds) : rule
         }
         rules = active
         var phrases: [(text: String, payload: Int32)] = []
@@ -73,17 +86,19 @@ public struct Cleaner: Sendable {
     /// The ids of the rules this cleaner runs, in order.
     public var ruleIDs: [String] { rules.map { type(of: $0).description.id } }
 
-    public func clean(_ text: String) -> CleanResult {
+    /// Cleans a document; `site` (its host, see `SiteModel.siteKey(fromURL:)`) lets the `site-template`
+    /// rule use the configured site statistics.
+    public func clean(_ text: String, site: String? = nil) -> CleanResult {
         var text = text
-        return text.withUTF8 { clean($0) }
+        return text.withUTF8 { clean($0, site: site) }
     }
 
-    public func clean(_ bytes: [UInt8]) -> CleanResult {
-        bytes.withUnsafeBufferPointer { clean($0) }
+    public func clean(_ bytes: [UInt8], site: String? = nil) -> CleanResult {
+        bytes.withUnsafeBufferPointer { clean($0, site: site) }
     }
 
     /// Cleans UTF-8 bytes. Invalid UTF-8 is carried through unchanged in kept lines.
-    public func clean(_ bytes: UnsafeBufferPointer<UInt8>) -> CleanResult {
+    public func clean(_ bytes: UnsafeBufferPointer<UInt8>, site: String? = nil) -> CleanResult {
         let document = Document(bytes: bytes)
         let blocks = document.blocks
         // One automaton pass over the document for every rule's cues; each match is filed under its
@@ -101,13 +116,13 @@ public struct Cleaner: Sendable {
         var menus = [Bool](repeating: false, count: blocks.count)
         if let slot = furnitureSlot {
             let empty = ArticleBody(blocks: [], isMenu: [])
-            menus = PageFurnitureRule.menuLines(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: empty))
+            menus = PageFurnitureRule.menuLines(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: empty, site: site))
         }
         let layout = ArticleBody(blocks: blocks, isMenu: menus)
         var findings: [Finding] = []
         for (slot, rule) in rules.enumerated() {
             let start = findings.count
-            rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: layout), into: &findings)
+            rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: layout, site: site), into: &findings)
             for i in start..<findings.count { findings[i].ruleSlot = slot }
         }
         let decisions = Resolver.resolve(blocks: blocks, findings: findings, repeatSlot: repeatSlot, bytes: bytes,
@@ -249,6 +264,8 @@ public struct Cleaner: Sendable {
         case .thread(let heading, let marks):
             return heading == index ? "comment-thread heading, \(marks) thread marks (Reply, says:, ...) follow"
                 : "in the comment thread under the heading on line \(heading + 1)"
+        case .siteTemplate(let documents, let of, let site):
+            return "appears in \(documents) of \(of) documents from \(site)"
         case .listUnder(let heading):
             return "item of the list under the heading on line \(heading + 1)"
         case .layout(let kind, let core):

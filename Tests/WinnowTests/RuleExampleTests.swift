@@ -17,6 +17,14 @@ struct RuleExampleTests {
 
     static let cleaner = try! Cleaner()
 
+    /// The cleaner for an example: with site statistics learned from its corpus, when it has one.
+    static func cleaner(for example: RuleExample) -> Cleaner {
+        guard !example.corpus.isEmpty, let site = example.corpusSite else { return cleaner }
+        var model = SiteModel()
+        for doc in example.corpus { model.learn(host: site, document: doc) }
+        return try! Cleaner(CleanerConfiguration(sites: model))
+    }
+
     @Test("every rule documents examples both ways", arguments: RuleCatalog.descriptions.map(\.id))
     func rulesHaveExamples(id: String) throws {
         let d = try #require(RuleCatalog.descriptions.first { $0.id == id })
@@ -32,7 +40,7 @@ struct RuleExampleTests {
 
     @Test(arguments: cases)
     func example(_ c: Case) {
-        let result = Self.cleaner.clean(c.example.input)
+        let result = Self.cleaner(for: c.example).clean(c.example.input, site: c.example.site)
         if c.triggers {
             #expect(result.text == c.example.expected, "\(c.example)")
             let touched = result.report.removals.map(\.ruleID) + result.report.rewrites.map(\.ruleID)
@@ -48,7 +56,7 @@ struct RuleExampleTests {
     @Test(arguments: cases)
     func exampleWithCRLF(_ c: Case) {
         let input = c.example.input.replacingNewlines(with: "\r\n")
-        let result = Self.cleaner.clean(input)
+        let result = Self.cleaner(for: c.example).clean(input, site: c.example.site)
         let expected = (c.triggers ? c.example.expected! : c.example.input).replacingNewlines(with: "\r\n")
         #expect(result.text == expected, "\(c.example)")
     }
@@ -57,7 +65,7 @@ struct RuleExampleTests {
     @Test(arguments: cases)
     func exampleAfterMultibyteLine(_ c: Case) {
         let prefix = "Ærøskøbing – 東京 — Zürich 🚲 «citation» ½.\n"
-        let result = Self.cleaner.clean(prefix + c.example.input)
+        let result = Self.cleaner(for: c.example).clean(prefix + c.example.input, site: c.example.site)
         let expected = prefix + (c.triggers ? c.example.expected! : c.example.input)
         #expect(result.text == expected, "\(c.example)")
         for r in result.report.removals {
@@ -68,11 +76,13 @@ struct RuleExampleTests {
     /// Disabling a rule stops it from acting on its own examples.
     @Test(arguments: RuleCatalog.descriptions.map(\.id))
     func disabling(id: String) throws {
-        let cleaner = try Cleaner(CleanerConfiguration(disabledRules: [id]))
-        #expect(!cleaner.ruleIDs.contains(id))
         let d = try #require(RuleCatalog.descriptions.first { $0.id == id })
         for example in d.triggering {
-            let result = cleaner.clean(example.input)
+            var configuration = CleanerConfiguration(disabledRules: [id])
+            configuration.sites = Self.cleaner(for: example).configuration.sites
+            let cleaner = try Cleaner(configuration)
+            #expect(!cleaner.ruleIDs.contains(id))
+            let result = cleaner.clean(example.input, site: example.site)
             #expect(!result.report.removals.contains { $0.ruleID == id }, "\(example)")
             #expect(!result.report.rewrites.contains { $0.ruleID == id }, "\(example)")
         }

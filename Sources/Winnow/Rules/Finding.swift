@@ -18,6 +18,8 @@ public struct Finding: Sendable {
         case repeated(first: Int, copies: Int)
         /// The block belongs to the comment thread that starts at block `heading`; `marks` thread marks follow it.
         case thread(heading: Int, marks: Int)
+        /// The block appears in `documents` of the `of` documents of `site` in the site statistics.
+        case siteTemplate(documents: Int, of: Int, site: String)
         /// The block is an item of the list under the heading on block `heading`.
         case listUnder(heading: Int)
         /// The block's place in the page: `core` is the range of lines judged to be the article body.
@@ -54,6 +56,8 @@ public struct DetectionContext {
     public let matches: [CueMatch]
     /// Where the article body is, computed once per document for every rule.
     let layout: ArticleBody
+    /// The document's site (host), when the caller knows it.
+    public let site: String?
 }
 
 public struct CueMatch: Sendable, Equatable {

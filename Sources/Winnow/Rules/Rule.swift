@@ -11,6 +11,7 @@ public enum RuleFamily: String, Sendable, CaseIterable, Codable {
     case consent
     case related
     case footer
+    case template
 }
 
 /// An example in a rule's documentation. Every example is run by the test suite, so the
@@ -23,10 +24,20 @@ public struct RuleExample: Sendable, CustomStringConvertible {
     public var expected: String?
     public var file: String
     public var line: Int
+    /// The document's site, and documents of that site to learn site statistics from first
+    /// (for rules that use them).
+    public var site: String?
+    public var corpus: [String]
+    /// The site the corpus comes from (default: `site`).
+    public var corpusSite: String?
 
-    public init(_ input: String, expected: String? = nil, file: String = #fileID, line: Int = #line) {
+    public init(_ input: String, expected: String? = nil, site: String? = nil, corpus: [String] = [], corpusSite: String? = nil,
+                file: String = #fileID, line: Int = #line) {
         self.input = input
         self.expected = expected
+        self.site = site
+        self.corpus = corpus
+        self.corpusSite = corpusSite ?? site
         self.file = file
         self.line = line
     }

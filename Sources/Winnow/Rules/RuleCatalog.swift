@@ -12,6 +12,7 @@ public enum RuleCatalog {
         SiteFooterRule(),
         CommentThreadRule(),
         PageFurnitureRule(),
+        SiteTemplateRule(),
         ListMarkupRule(),
     ]
 
