@@ -112,22 +112,42 @@ public struct Cleaner: Sendable {
             let payload = automaton.patterns[Int(m.pattern)].payload
             perRule[Int(payload >> 16)].append(CueMatch(block: line, cue: payload & 0xFFFF, range: m.range))
         }
-        // Where the article body is: once, for every rule and the resolver.
-        var menus = [Bool](repeating: false, count: blocks.count)
-        if let slot = furnitureSlot {
-            let empty = ArticleBody(blocks: [], isMenu: [])
-            menus = PageFurnitureRule.menuLines(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: empty, site: site))
-        }
-        let layout = ArticleBody(blocks: blocks, isMenu: menus)
+        // Rules that read only the text run once.
         var findings: [Finding] = []
-        for (slot, rule) in rules.enumerated() {
+        for (slot, rule) in rules.enumerated() where !rule.usesLayout {
             let start = findings.count
-            rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: layout, site: site), into: &findings)
+            rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: .empty, site: site), into: &findings)
             for i in start..<findings.count { findings[i].ruleSlot = slot }
         }
-        let decisions = Resolver.resolve(blocks: blocks, findings: findings, repeatSlot: repeatSlot, bytes: bytes,
-                                         layout: layout, furnitureSlot: furnitureSlot,
-                                         isBullet: { listMarkup && ListMarkupRule.isLoneBullet(bytes, $0) })
+        // Rules that read the page's layout, and the resolver, run until the removals settle: the article
+        // body is judged on the lines that remain (removed lines and bare bullets do not count), so that
+        // cleaning the output again changes nothing.
+        var menus = [Bool](repeating: false, count: blocks.count)
+        if let slot = furnitureSlot {
+            menus = PageFurnitureRule.menuLines(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: .empty, site: site))
+        }
+        let isBullet: (Block) -> Bool = { listMarkup && ListMarkupRule.isLoneBullet(bytes, $0) }
+        var ignored = blocks.map(isBullet)
+        var decisions = [Resolver.Decision?](repeating: nil, count: blocks.count)
+        for _ in 0..<4 {
+            let layout = ArticleBody(blocks: blocks, isMenu: menus, ignoring: ignored)
+            for (slot, rule) in rules.enumerated() where rule.usesLayout {
+                let start = findings.count
+                rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: layout, site: site), into: &findings)
+                var kept = start
+                for i in start..<findings.count where !ignored[findings[i].block] {
+                    findings[kept] = findings[i]
+                    findings[kept].ruleSlot = slot
+                    kept += 1
+                }
+                findings.removeSubrange(kept...)
+            }
+            decisions = Resolver.resolve(blocks: blocks, findings: findings, prior: decisions, repeatSlot: repeatSlot, bytes: bytes,
+                                         layout: layout, furnitureSlot: furnitureSlot, isBullet: isBullet)
+            var settled = true
+            for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
+            if settled { break }
+        }
         return write(bytes, blocks, decisions, findings)
     }
 
@@ -163,7 +183,7 @@ public struct Cleaner: Sendable {
             pendingClosed = false
             removedSinceKept = false
             emittedAny = true
-            if listMarkup, let consumed = writeList(p, blocks, decisions, i, &out, &report) {
+            if listMarkup, let consumed = writeList(p, blocks, decisions, findings, i, &out, &report) {
                 i += consumed
                 continue
             }
@@ -177,16 +197,19 @@ public struct Cleaner: Sendable {
 
     /// Writes list markup rewrites starting at kept block `i`; returns how many blocks it consumed,
     /// or nil when block `i` is not list markup.
-    private func writeList(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ decisions: [Resolver.Decision?], _ i: Int,
-                           _ out: inout [UInt8], _ report: inout Report) -> Int? {
+    private func writeList(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ decisions: [Resolver.Decision?], _ findings: [Finding],
+                           _ i: Int, _ out: inout [UInt8], _ report: inout Report) -> Int? {
         let block = blocks[i]
         let loneBullet = ListMarkupRule.isLoneBullet(p, block)
         let loneNumber = !loneBullet && ListMarkupRule.isLoneNumber(p, block)
         let id = ListMarkupRule.description.id
         if loneBullet || loneNumber {
-            let next = i + 1
+            // The item is the next kept line; removed lines in between do not separate them, a blank line does.
+            var next = i + 1
+            while next < blocks.count && decisions[next] != nil && !blocks[next].isBlank { next += 1 }
             let joinable = next < blocks.count && !blocks[next].isBlank && decisions[next] == nil
                 && !ListMarkupRule.isLoneBullet(p, blocks[next]) && !ListMarkupRule.isLoneNumber(p, blocks[next])
+                && !ListMarkupRule.hasOwnMarker(p, blocks[next])
             if joinable {
                 let start = out.count
                 if loneBullet {
@@ -200,7 +223,8 @@ public struct Cleaner: Sendable {
                 let marker = String(decoding: UnsafeBufferPointer(rebasing: p[block.trimmed]), as: UTF8.self)
                 report.rewrites.append(Rewrite(ruleID: id, reason: "joined the \(loneBullet ? "bullet" : "number") \u{201C}\(marker)\u{201D} alone on its line with its item",
                                                range: block.content.lowerBound..<item.end, line: i + 1, replacement: Array(out[start...])))
-                return 2
+                for k in (i + 1)..<next { report.removals.append(removal(p, blocks, k, decisions[k]!, findings)) }
+                return next - i + 1
             }
             if loneBullet {
                 report.removals.append(Removal(ruleID: id, family: .listMarkup, reason: "bullet with no item after it",

@@ -9,7 +9,7 @@ public struct Block: Sendable, Equatable {
     public var end: Int
     /// Content without leading and trailing white space.
     public var trimmed: Range<Int>
-    /// Number of white-space separated words.
+    /// Number of white-space separated tokens that hold a letter or digit (a lone dash is no word).
     public var words: Int
     /// Letters and digits, ASCII or not (each non-ASCII scalar counts once).
     public var alnum: Int
@@ -77,6 +77,7 @@ struct Document {
         while hi - lo >= 2 && p[hi - 2] == 0xC2 && p[hi - 1] == 0xA0 { hi -= 2 }
         var words = 0, alnum = 0, digits = 0
         var inWord = false
+        var counted = false      // the current token has been counted as a word (it has a letter or digit)
         var hasCJK = false
         var capitalized = 0
         var innerStops = 0
@@ -95,8 +96,12 @@ struct Document {
                         inWord = false
                     } else {
                         hash.add(fold[Int(b)])
-                        if !inWord { words &+= 1; inWord = true; if kind == 3 { capitalized &+= 1 } }
-                        if kind >= 2 { alnum &+= 1; if kind == 2 { digits &+= 1 } }
+                        if !inWord { inWord = true; counted = false; if kind == 3 { capitalized &+= 1 } }
+                        if kind >= 2 {
+                            alnum &+= 1
+                            if kind == 2 { digits &+= 1 }
+                            if !counted { words &+= 1; counted = true }
+                        }
                     }
                     previous = b
                     i &+= 1
@@ -107,8 +112,11 @@ struct Document {
                         if inWord && (previous == 0x2E || previous == 0x21 || previous == 0x3F) { innerStops += 1 }
                         inWord = false
                     } else {
-                        if !inWord { words &+= 1; inWord = true }
-                        if Document.leadIsWord(b, next) { alnum &+= 1 }
+                        if !inWord { inWord = true; counted = false }
+                        if Document.leadIsWord(b, next) {
+                            alnum &+= 1
+                            if !counted { words &+= 1; counted = true }
+                        }
                         // U+2E80-U+9FFF, U+AC00-U+D7AF (Hangul), U+3040-U+30FF (kana) all start with E2 BA..ED 9F.
                         if b >= 0xE3 && b <= 0xED { hasCJK = true }
                         var k = i

@@ -12,6 +12,11 @@ struct ArticleBody {
     var kinds: [Kind]
     /// Menu items ("Home", "News", "Contact us"): short lines made of menu words.
     var isMenu: [Bool]
+    /// Lines that do not count (removed already, bare bullets).
+    var ignored: [Bool]
+
+    /// Blank or ignored: a line the layout looks through.
+    @inline(__always) func skips(_ i: Int, _ blocks: [Block]) -> Bool { blocks[i].isBlank || ignored[i] }
     /// Lines of the body (empty when the page has no body line).
     var core: Range<Int>
     /// The body's score: roughly its words of prose.
@@ -20,8 +25,13 @@ struct ArticleBody {
     var bodyWordsBefore: [Int]
     var bodyWords: Int
 
-    init(blocks: [Block], isMenu: [Bool]) {
+    /// No lines, no body.
+    static let empty = ArticleBody(blocks: [], isMenu: [], ignoring: [])
+
+    /// `ignoring` marks lines that do not count (already removed, bare bullets), as if they were blank.
+    init(blocks: [Block], isMenu: [Bool], ignoring: [Bool]) {
         self.isMenu = isMenu
+        self.ignored = ignoring
         kinds = [Kind](repeating: .neutral, count: blocks.count)
         bodyWordsBefore = [Int](repeating: 0, count: blocks.count)
         var best = 0, bestStart = 0, bestEnd = 0
@@ -29,7 +39,7 @@ struct ArticleBody {
         var words = 0
         for (index, block) in blocks.enumerated() {
             bodyWordsBefore[index] = words
-            if block.isBlank { continue }
+            if block.isBlank || ignoring[index] { continue }
             let kind = ArticleBody.kind(block, menu: isMenu[index])
             kinds[index] = kind
             let score: Int
@@ -52,17 +62,18 @@ struct ArticleBody {
     /// A menu item with another one among the next three non-blank lines: the start of a menu, not a
     /// section heading that happens to be a menu word ("Video", "Staff").
     func startsMenu(_ i: Int, _ blocks: [Block]) -> Bool {
-        guard isMenu[i] else { return false }
+        guard i < isMenu.count else { return false }
+        guard isMenu[i], !ignored[i] else { return false }
         var seen = 0
         var j = i + 1
         while j < blocks.count && seen < 3 {
-            if !blocks[j].isBlank { if isMenu[j] { return true }; seen += 1 }
+            if !skips(j, blocks) { if isMenu[j] { return true }; seen += 1 }
             j += 1
         }
         seen = 0
         j = i - 1
         while j >= 0 && seen < 3 {
-            if !blocks[j].isBlank { if isMenu[j] { return true }; seen += 1 }
+            if !skips(j, blocks) { if isMenu[j] { return true }; seen += 1 }
             j -= 1
         }
         return false

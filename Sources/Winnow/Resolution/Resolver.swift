@@ -40,9 +40,9 @@ struct Resolver {
     /// Short means at most this many words.
     static let shortWords = 8
 
-    static func resolve(blocks: [Block], findings: [Finding], repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
+    static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
                         layout: ArticleBody? = nil, furnitureSlot: Int? = nil, isBullet: (Block) -> Bool) -> [Decision?] {
-        var decisions = [Decision?](repeating: nil, count: blocks.count)
+        var decisions = prior ?? [Decision?](repeating: nil, count: blocks.count)
         // Weak cue families per block, as a bit set of rule slots.
         var cueSlots = [UInt64](repeating: 0, count: blocks.count)
         var groupOf: [Int: Int] = [:]          // block -> first copy
@@ -147,7 +147,7 @@ struct Resolver {
                 for c in copies where c != first && decisions[c] == nil {
                     let b = blocks[c].trimmed
                     guard a.count == b.count, memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0 else { continue }
-                    decisions[c] = Decision(slot: repeatSlot, cause: .repeatOf(first, copies: copies.count))
+                    decisions[c] = Decision(slot: repeatSlot, cause: .repeatOf(first, copies: copies.count), propagates: false)
                 }
             }
         }

@@ -6,6 +6,8 @@
 public struct CommentThreadRule: Rule {
     public init() {}
 
+    public var usesLayout: Bool { true }
+
     public static let description = RuleDescription(
         id: "comment-thread",
         name: "Comment threads",
@@ -100,11 +102,13 @@ public struct CommentThreadRule: Rule {
         let body = context.layout
         // The thread follows the article: most of the page's prose comes before its heading.
         for h in headingsAt where body.bodyWords > 0 && body.bodyWordsBefore[h] * 2 >= body.bodyWords {
-            let marks = markLines.filter { $0 > h }.count
-            // Marks of a thread are dense: at least one line in ten after the heading.
-            let lines = blocks[h...].lazy.filter { !$0.isBlank }.count
+            guard !body.ignored[h] else { continue }
+            let marks = markLines.filter { $0 > h && !body.ignored[$0] }.count
+            // Marks of a thread are dense: at least one line in ten after the heading (lines already
+            // removed do not count).
+            let lines = (h..<blocks.count).lazy.filter { !body.skips($0, blocks) }.count
             guard marks >= 2, marks * 10 >= lines else { continue }
-            for b in h..<blocks.count where !blocks[b].isBlank {
+            for b in h..<blocks.count where !body.skips(b, blocks) {
                 findings.append(Finding(block: b, strength: .definite, evidence: .thread(heading: h, marks: marks)))
             }
             return

@@ -62,6 +62,21 @@ public struct ListMarkupRule: Rule {
         return true
     }
 
+    /// The line begins with a marker of its own, a bullet glyph (dashes too) or a number with `.` or `)`,
+    /// followed by a space: an item that a bare marker before it must not be joined with.
+    static func hasOwnMarker(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        let r = block.trimmed
+        guard r.count >= 2 else { return false }
+        var n = bulletLength(p, r.lowerBound, r.upperBound)
+        if n == 0 {
+            var i = r.lowerBound
+            while i < r.upperBound && i - r.lowerBound < 3 && Bytes.isDigit(p[i]) { i += 1 }
+            guard i > r.lowerBound, i < r.upperBound, p[i] == 0x2E || p[i] == 0x29 else { return false }
+            n = i + 1 - r.lowerBound
+        }
+        return r.lowerBound + n < r.upperBound && (p[r.lowerBound + n] == 0x20 || p[r.lowerBound + n] == 0x09)
+    }
+
     /// A non-dash bullet glyph followed by white space at the start of a line: its range (glyph and spaces).
     static func inlineBullet(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Range<Int>? {
         let r = block.trimmed

@@ -12,6 +12,8 @@
 public struct PageFurnitureRule: Rule {
     public init() {}
 
+    public var usesLayout: Bool { true }
+
     public static let description = RuleDescription(
         id: "page-furniture",
         name: "Page furniture",
@@ -180,12 +182,12 @@ public struct PageFurnitureRule: Rule {
             var k = range.lowerBound
             while k < range.upperBound {
                 let block = blocks[k]
-                if block.isBlank || PageFurnitureRule.readsAsSentence(block, kinds[k], menu: isMenu[k]) { k += 1; continue }
+                if body.skips(k, blocks) || PageFurnitureRule.readsAsSentence(block, kinds[k], menu: isMenu[k]) { k += 1; continue }
                 var end = k
                 var lines = 0, furniture = 0, menus = 0
                 while end < range.upperBound {
                     let b = blocks[end]
-                    if !b.isBlank {
+                    if !body.skips(end, blocks) {
                         if PageFurnitureRule.readsAsSentence(b, kinds[end], menu: isMenu[end]) { break }
                         lines += 1
                         if kinds[end] == .furniture { furniture += 1 }
@@ -194,7 +196,7 @@ public struct PageFurnitureRule: Rule {
                     end += 1
                 }
                 if furniture * 2 >= lines {
-                    for m in k..<end where !blocks[m].isBlank {
+                    for m in k..<end where !body.skips(m, blocks) {
                         findings.append(Finding(block: m, strength: .definite, evidence: .layout(.outsideBody, core: core)))
                     }
                 }
@@ -206,16 +208,16 @@ public struct PageFurnitureRule: Rule {
         // Inside the body: runs of three or more short lines, at least two of them menu items.
         var k = core.lowerBound
         while k < core.upperBound {
-            guard PageFurnitureRule.isMenuLike(blocks[k], menu: isMenu[k]) else { k += 1; continue }
+            guard !body.skips(k, blocks), PageFurnitureRule.isMenuLike(blocks[k], menu: isMenu[k]) else { k += 1; continue }
             var end = k
             var menus = 0
             var lines = 0
-            while end < core.upperBound && (blocks[end].isBlank || PageFurnitureRule.isMenuLike(blocks[end], menu: isMenu[end])) {
-                if !blocks[end].isBlank { lines += 1; if isMenu[end] { menus += 1 } }
+            while end < core.upperBound && (body.skips(end, blocks) || PageFurnitureRule.isMenuLike(blocks[end], menu: isMenu[end])) {
+                if !body.skips(end, blocks) { lines += 1; if isMenu[end] { menus += 1 } }
                 end += 1
             }
             if lines >= 3 && menus >= 2 && menus * 2 >= lines {
-                for m in k..<end where !blocks[m].isBlank {
+                for m in k..<end where !body.skips(m, blocks) {
                     findings.append(Finding(block: m, strength: .definite, evidence: .layout(.menuRun(length: lines), core: core)))
                 }
             }

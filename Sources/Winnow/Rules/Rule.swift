@@ -99,9 +99,12 @@ public protocol Rule: Sendable {
     static var description: RuleDescription { get }
     /// Phrases for the shared automaton.
     var cues: [Cue] { get }
+    /// The rule reads `DetectionContext.layout` (it is run again when removals change the layout).
+    var usesLayout: Bool { get }
     func detect(_ context: DetectionContext, into findings: inout [Finding])
 }
 
 extension Rule {
     public var cues: [Cue] { [] }
+    public var usesLayout: Bool { false }
 }
