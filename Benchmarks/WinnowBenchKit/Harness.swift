@@ -331,7 +331,13 @@ public final class Harness {
                                        runs: options.runs, measurements: rows, ratios: ratios, stages: stages,
                                        ruleSampleBytes: ruleSample.bytes, ruleCosts: ruleCosts, scaling: scaling,
                                        linearitySpread: spread, quality: quality, targets: [], notes: notes)
-        results.notes.append("load average at the start \(machine.loadAverage), at the end \(MachineInfo.loadAverageNow())")
+        let endLoad = MachineInfo.loadAverageNow()
+        results.notes.append("load average at the start \(machine.loadAverage), at the end \(endLoad)")
+        let busiest = [machine.loadAverage, endLoad].compactMap { $0.split(separator: " ").first.flatMap { Double($0) } }.max() ?? 0
+        if busiest > 0.5 {
+            results.notes.append("the machine was busy with other work (load average up to \(Format.number(busiest)) on \(machine.cores) cores): "
+                                 + "figures are lower and noisier than on an idle machine; compare the ratios, measured side by side")
+        }
         results.targets = Targets.check(results)
         return results
     }

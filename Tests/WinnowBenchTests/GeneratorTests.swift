@@ -243,7 +243,8 @@ struct ByteSizeTests {
         #expect(ByteSize.parse(text) == nil)
     }
 
-    @Test("formatting", arguments: [(999, "999 B"), (12_345, "12.3 kB"), (100_000_000, "100 MB"), (1_000_000_000, "1.00 GB")] as [(Int, String)])
+    @Test("formatting", arguments: [(999, "999 B"), (12_345, "12.3 kB"), (100_000_000, "100 MB"), (1_000_000_000, "1.00 GB"),
+                                  (999_999_073, "1.00 GB"), (999_700, "1.00 MB")] as [(Int, String)])
     func formats(bytes: Int, text: String) {
         #expect(ByteSize.format(bytes) == text)
     }
