@@ -85,7 +85,7 @@ struct GeneratorTests {
             let urlText = try #require(object["url"] as? String)
             let url = try #require(URL(string: urlText))
             let text = try #require(object["text"] as? String)
-            #expect(id == "wb42-\(i)")
+            #expect(id == (sites > 0 ? "wb42s\(sites)-\(i)" : "wb42-\(i)"))
             #expect(g.index(fromID: Array(id.utf8)) == i)
             let doc = g.generate(i)
             #expect(Array(text.utf8) == doc.text)
