@@ -44,11 +44,11 @@ public enum SVGChart {
         }
 
         // Time against size.
-        s += text(20, plotTop - 30, "Time against corpus size (seconds, log-log; dashed: proportional to size, through the largest)", size: 16, bold: true)
+        s += text(20, plotTop - 30, "Time against corpus size (CPU seconds, log-log; dashed: proportional to size, through the largest)", size: 16, bold: true)
         let points = r.scaling.filter { $0.bytes > 0 }
         let series: [(String, String, [(Double, Double)])] = [
-            ("Winnow library, 1 thread", "#2563eb", points.compactMap { p in p.librarySeconds.map { (Double(p.bytes), $0) } }),
-            ("winnow --jobs 1", "#f97316", points.compactMap { p in p.winnowSeconds.map { (Double(p.bytes), $0) } }),
+            ("Winnow library, 1 thread", "#2563eb", points.compactMap { p in (p.libraryCPUSeconds ?? p.librarySeconds).map { (Double(p.bytes), $0) } }),
+            ("winnow --jobs 1", "#f97316", points.compactMap { p in (p.winnowCPUSeconds ?? p.winnowSeconds).map { (Double(p.bytes), $0) } }),
         ].filter { !$0.2.isEmpty }
         let allX = series.flatMap { $0.2.map(\.0) }, allY = series.flatMap { $0.2.map(\.1) }
         if !allX.isEmpty {
