@@ -101,15 +101,16 @@ final class Runner {
                 try finishPending()
                 throw Exit(status: ExitStatus.noInput, message: "cannot open \(path): \(errnoText(code))")
             }
-            var st = stat()
-            if fstat(fd, &st) == 0 {
-                if isDirectory(st) {
-                    close(fd)
-                    try finishPending()
-                    throw Exit(status: ExitStatus.noInput, message: "\(path) is a directory (use -r to read the files in it)")
-                }
-                if isRegular(st) { sizeHint = Int(st.st_size) }
+        }
+        var st = stat()
+        if fstat(fd, &st) == 0 {
+            if isDirectory(st), let path = input.path {
+                close(fd)
+                try finishPending()
+                throw Exit(status: ExitStatus.noInput, message: "\(path) is a directory (use -r to read the files in it)")
             }
+            // A regular file (or stdin redirected from one): read a text document into one allocation.
+            if isRegular(st) { sizeHint = max(0, Int(st.st_size) - Int(lseek(fd, 0, SEEK_CUR))) }
         }
         defer { if fd != 0 { close(fd) } }
         var reader = LineReader(FileDescriptorSource(fd: fd), chunkSize: chunkSize)
