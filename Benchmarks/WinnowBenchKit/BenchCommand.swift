@@ -165,7 +165,10 @@ public enum BenchCommand {
         guard let path = parsed.positional.first else { throw BenchUsageError(message: "score: which OUTPUT file?") }
         let result = try Scorer(generator: CorpusGenerator(corpus)).score(outputPath: path)
         printOut(TableReport.quality(result.tally))
-        if result.unmatchedLines > 0 { printOut("\(result.unmatchedLines) lines had no id of this corpus or no text\n") }
+        if result.unmatchedLines > 0 {
+            printOut("\(result.unmatchedLines) lines had no id of this corpus (\(CorpusGenerator(corpus).idPrefix)N) or no text"
+                     + (result.tally.documents == 0 ? "; was the corpus generated with another --seed or --sites?" : "") + "\n")
+        }
         return 0
     }
 

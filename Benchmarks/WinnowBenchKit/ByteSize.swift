@@ -23,8 +23,8 @@ public enum ByteSize {
     public static func format(_ bytes: Int) -> String {
         let b = Double(bytes)
         if b < 1e3 { return "\(bytes) B" }
-        if b < 1e6 { return Format.number(b / 1e3, significant: 3) + " kB" }
-        if b < 1e9 { return Format.number(b / 1e6, significant: 3) + " MB" }
+        if b < 999.5e3 { return Format.number(b / 1e3, significant: 3) + " kB" }
+        if b < 999.5e6 { return Format.number(b / 1e6, significant: 3) + " MB" }
         return Format.number(b / 1e9, significant: 3) + " GB"
     }
 }
@@ -44,7 +44,10 @@ public enum Format {
     public static func number(_ value: Double, significant: Int = 3) -> String {
         guard value.isFinite else { return "-" }
         let magnitude = value == 0 ? 0 : Int(log10Floor(abs(value)))
-        let decimals = max(0, significant - 1 - magnitude)
+        var decimals = max(0, significant - 1 - magnitude)
+        // 0.9996 to 3 digits is 1.00, not 1.000: rounding up to the next power of ten takes a digit.
+        let text = fixed(value, decimals: decimals)
+        if decimals > 0, let rounded = Double(text), rounded != 0, Int(log10Floor(abs(rounded))) > magnitude { decimals -= 1 }
         return fixed(value, decimals: decimals)
     }
 

@@ -65,8 +65,9 @@ public struct CorpusGenerator: Sendable {
     public let sites: [Site]
     let packs: [CompiledPack]
 
-    /// The documents' id prefix: `wb<seed>-<index>`.
-    public var idPrefix: String { "wb\(configuration.seed)-" }
+    /// The documents' id prefix: `wb<seed>-` (`wb<seed>s<sites>-` with per-site templates), so that
+    /// scoring with another seed or site count finds no document instead of the wrong ones.
+    public var idPrefix: String { configuration.sites > 0 ? "wb\(configuration.seed)s\(configuration.sites)-" : "wb\(configuration.seed)-" }
 
     public init(_ configuration: CorpusConfiguration = CorpusConfiguration()) {
         self.configuration = configuration
@@ -239,7 +240,7 @@ public struct CorpusGenerator: Sendable {
         out.append(contentsOf: "\"}\n".utf8)
     }
 
-    /// The document index named by an `id` of this corpus (`wb<seed>-<index>`), if it is one.
+    /// The document index named by an `id` of this corpus (`<idPrefix><index>`), if it is one.
     public func index(fromID id: some Collection<UInt8>) -> Int? {
         let prefix = Array(idPrefix.utf8)
         guard id.count > prefix.count, id.starts(with: prefix) else { return nil }

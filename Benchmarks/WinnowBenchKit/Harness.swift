@@ -224,6 +224,7 @@ public final class Harness {
             measure(&wc, ["wc", "-l", corpusPath], stdin: nil)
             let pass = try pipeline.pass(path: corpusPath)
             library.seconds.append(pass.seconds)
+            library.cpuSeconds.append(pass.cpuSeconds)
             library.peakRSS.append(nil)
             stageTotals.decode += pass.decodeSeconds
             stageTotals.clean += pass.cleanSeconds
@@ -296,27 +297,33 @@ public final class Harness {
         var scaling: [ScalePoint] = []
         for scale in scales {
             if scale >= summary.bytes || options.corpusPath != nil && scale >= options.size {
+                let end = winnow1.status == .measured
                 scaling.append(ScalePoint(bytes: summary.bytes, documents: summary.documents, librarySeconds: library.medianSeconds,
-                                          winnowSeconds: winnow1.status == .measured ? winnow1.medianSeconds : nil))
+                                          winnowSeconds: end ? winnow1.medianSeconds : nil, libraryCPUSeconds: library.medianCPUSeconds,
+                                          winnowCPUSeconds: end ? winnow1.medianCPUSeconds : nil))
                 continue
             }
             progress("time against size: \(ByteSize.format(scale))")
             let file = try corpusFile(size: scale, name: "scale-\(scale).jsonl")
-            var lib: [Double] = [], cli: [Double] = []
+            var lib: [Double] = [], cli: [Double] = [], libCPU: [Double] = [], cliCPU: [Double] = []
             for _ in 0..<options.runs {
-                lib.append(try pipeline.pass(path: file.path).seconds)
+                let pass = try pipeline.pass(path: file.path)
+                lib.append(pass.seconds)
+                libCPU.append(pass.cpuSeconds)
                 if let winnow, winnowProblem == nil,
                    let o = try? ProcessRunner.run([winnow, "--format", "jsonl", "--jobs", "1"], stdin: file.path), o.succeeded {
                     cli.append(o.seconds)
+                    cliCPU.append(o.userSeconds + o.systemSeconds)
                 }
             }
             scaling.append(ScalePoint(bytes: file.summary.bytes, documents: file.summary.documents,
-                                      librarySeconds: Statistics.median(lib), winnowSeconds: Statistics.median(cli)))
+                                      librarySeconds: Statistics.median(lib), winnowSeconds: Statistics.median(cli),
+                                      libraryCPUSeconds: Statistics.median(libCPU), winnowCPUSeconds: Statistics.median(cliCPU)))
             unlink(file.path)
         }
         var spread: [String: Double] = [:]
-        spread["library"] = Statistics.linearitySpread(scaling.compactMap { p in p.librarySeconds.map { (p.bytes, $0) } })
-        spread["winnow-j1"] = Statistics.linearitySpread(scaling.compactMap { p in p.winnowSeconds.map { (p.bytes, $0) } })
+        spread["library"] = Statistics.linearitySpread(scaling.compactMap { p in p.libraryCPUSeconds.map { (p.bytes, $0) } })
+        spread["winnow-j1"] = Statistics.linearitySpread(scaling.compactMap { p in p.winnowCPUSeconds.map { (p.bytes, $0) } })
 
         var stages: [String: Double] = [:]
         if stageTotals.total > 0 {
@@ -331,7 +338,13 @@ public final class Harness {
                                        runs: options.runs, measurements: rows, ratios: ratios, stages: stages,
                                        ruleSampleBytes: ruleSample.bytes, ruleCosts: ruleCosts, scaling: scaling,
                                        linearitySpread: spread, quality: quality, targets: [], notes: notes)
-        results.notes.append("load average at the start \(machine.loadAverage), at the end \(MachineInfo.loadAverageNow())")
+        let endLoad = MachineInfo.loadAverageNow()
+        results.notes.append("load average at the start \(machine.loadAverage), at the end \(endLoad)")
+        let busiest = [machine.loadAverage, endLoad].compactMap { $0.split(separator: " ").first.flatMap { Double($0) } }.max() ?? 0
+        if busiest > 0.5 {
+            results.notes.append("the machine was busy with other work (load average up to \(Format.number(busiest)) on \(machine.cores) cores): "
+                                 + "figures are lower and noisier than on an idle machine; compare the ratios, measured side by side")
+        }
         results.targets = Targets.check(results)
         return results
     }
@@ -342,10 +355,12 @@ public final class Harness {
             let outcome = try ProcessRunner.run(arguments, stdin: stdin, stdout: stdout)
             if outcome.succeeded {
                 m.seconds.append(outcome.seconds)
+                m.cpuSeconds.append(outcome.userSeconds + outcome.systemSeconds)
                 m.peakRSS.append(outcome.peakRSS)
                 progress("  \(m.id): \(Format.number(Double(m.bytes) / 1e6 / outcome.seconds)) MB/s, peak RSS \(outcome.peakRSS.map(ByteSize.format) ?? "-")")
             } else {
                 m.seconds.append(nil)
+                m.cpuSeconds.append(nil)
                 m.peakRSS.append(nil)
                 let firstLine = outcome.stderrTail.split(separator: "\n").first.map(String.init) ?? ""
                 m.note = "exit \(outcome.status)" + (firstLine.isEmpty ? "" : ": " + firstLine)

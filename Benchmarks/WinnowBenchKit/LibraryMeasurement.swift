@@ -5,6 +5,8 @@ import Winnow
 /// into the line (encode). Lines are read through a 1 MiB buffer; the output is built and discarded.
 public struct LibraryPass: Sendable, Codable, Equatable {
     public var seconds: Double
+    /// CPU time of the pass (user and system).
+    public var cpuSeconds: Double = 0
     public var bytes: Int
     public var documents: Int
     public var decodeSeconds: Double
@@ -34,6 +36,7 @@ public struct LibraryPipeline {
     public mutating func pass(path: String) throws -> LibraryPass {
         var result = LibraryPass(seconds: 0, bytes: 0, documents: 0, decodeSeconds: 0, cleanSeconds: 0, encodeSeconds: 0, badLines: 0)
         let start = monotonicSeconds()
+        let startCPU = threadCPUSeconds()
         result.bytes = try forEachLine(ofFile: path) { line in
             let t0 = monotonicSeconds()
             guard case .success(let located) = JSONLField.locate(field, in: line) else { result.badLines += 1; return }
@@ -52,6 +55,7 @@ public struct LibraryPipeline {
             result.documents += 1
         }
         result.seconds = monotonicSeconds() - start
+        result.cpuSeconds = threadCPUSeconds() - startCPU
         return result
     }
 }

@@ -10,6 +10,15 @@ public func monotonicSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
 }
 
+/// CPU time of the calling thread in seconds (user and system): unlike wall time, barely moved by other
+/// work on the machine.
+@inline(__always)
+public func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+
 /// Reads a file descriptor line by line through one reused 1 MiB buffer (grown only for a longer line);
 /// a partial last line is carried over and never rescanned.
 public struct LineReader {

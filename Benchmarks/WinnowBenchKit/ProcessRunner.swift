@@ -11,7 +11,7 @@ public struct ProcessOutcome: Sendable, Codable, Equatable {
     public var signaled: Bool
     public var seconds: Double
     /// Peak RSS in bytes: the child's own high-water mark (`VmHWM` of /proc/PID/status, sampled every
-    /// 5 ms while it runs), or nil for a process too short to sample.
+    /// 5 ms while it runs), or nil for a process that ran under 50 ms (too short to sample reliably).
     public var peakRSS: Int?
     /// `ru_maxrss` from `wait4`: an upper bound only, since Linux counts the spawning process's own
     /// memory in it (the child shares or copies the parent's memory until it executes the command).
@@ -67,7 +67,7 @@ public enum ProcessRunner {
         let signaled = signal != 0
         let exitCode = signaled ? 128 + signal : (status >> 8) & 0xFF
         return ProcessOutcome(status: exitCode, signaled: signaled, seconds: seconds,
-                              peakRSS: sampled > 0 ? sampled : nil, maxRSSUpperBound: Int(usage.ru_maxrss) * 1024,
+                              peakRSS: sampled > 0 && seconds >= 0.05 ? sampled : nil, maxRSSUpperBound: Int(usage.ru_maxrss) * 1024,
                               userSeconds: Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6,
                               systemSeconds: Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6,
                               stderrTail: tail(of: errPath, bytes: 2000))

@@ -22,6 +22,8 @@ public struct BenchmarkRow: Sendable, Codable, Equatable {
     public var seconds: [Double?]
     /// Peak RSS of each round, in bytes (child processes only).
     public var peakRSS: [Int?]
+    /// CPU seconds (user and system) of each round.
+    public var cpuSeconds: [Double?] = []
 
     public init(id: String, label: String, command: String, isWinnow: Bool, bytes: Int, documents: Int) {
         self.id = id
@@ -36,6 +38,7 @@ public struct BenchmarkRow: Sendable, Codable, Equatable {
     }
 
     public var medianSeconds: Double? { Statistics.median(seconds.compactMap { $0 }) }
+    public var medianCPUSeconds: Double? { Statistics.median(cpuSeconds.compactMap { $0 }) }
     public var megabytesPerSecond: Double? { medianSeconds.map { Double(bytes) / 1e6 / $0 } }
     public var documentsPerSecond: Double? { medianSeconds.map { Double(documents) / $0 } }
     public var maxPeakRSS: Int? { peakRSS.compactMap { $0 }.max() }
@@ -52,12 +55,15 @@ public struct RuleCost: Sendable, Codable, Equatable {
     public var share: Double
 }
 
-/// Time against corpus size.
+/// Time against corpus size: wall seconds, and CPU seconds (user and system), which other work on the
+/// machine barely moves, so linearity is judged on them.
 public struct ScalePoint: Sendable, Codable, Equatable {
     public var bytes: Int
     public var documents: Int
     public var librarySeconds: Double?
     public var winnowSeconds: Double?
+    public var libraryCPUSeconds: Double? = nil
+    public var winnowCPUSeconds: Double? = nil
 }
 
 /// A target of the issue, and whether the run met it.

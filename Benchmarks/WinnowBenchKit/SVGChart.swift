@@ -4,7 +4,7 @@ import Foundation
 /// and time against corpus size (log-log, with the line of exactly linear growth).
 public enum SVGChart {
     public static func render(_ r: BenchmarkResults) -> String {
-        let width = 900.0
+        let width = 980.0
         let bars = r.measurements.filter { $0.status == .measured && $0.megabytesPerSecond != nil }
         let barHeight = 26.0, barGap = 8.0
         let top = 64.0
@@ -22,7 +22,7 @@ public enum SVGChart {
         s += text(20, 46, "\(r.machine.cores) cores, \(r.machine.cpuModel); median of \(r.runs) runs; \(r.date)", size: 12, color: "#555")
 
         // Throughput bars.
-        let left = 330.0, right = width - 90
+        let left = 420.0, right = width - 90
         let values = bars.compactMap(\.megabytesPerSecond)
         let lo = floorLog10(values.min() ?? 1), hi = ceilLog10(values.max() ?? 10)
         let span = max(hi - lo, 1)
@@ -44,21 +44,22 @@ public enum SVGChart {
         }
 
         // Time against size.
-        s += text(20, plotTop - 30, "Time against corpus size (seconds, log-log; dashed: exactly linear from the smallest size)", size: 16, bold: true)
+        s += text(20, plotTop - 30, "Time against corpus size (CPU seconds, log-log; dashed: proportional to size, through the largest)", size: 16, bold: true)
         let points = r.scaling.filter { $0.bytes > 0 }
         let series: [(String, String, [(Double, Double)])] = [
-            ("Winnow library, 1 thread", "#2563eb", points.compactMap { p in p.librarySeconds.map { (Double(p.bytes), $0) } }),
-            ("winnow --jobs 1", "#f97316", points.compactMap { p in p.winnowSeconds.map { (Double(p.bytes), $0) } }),
+            ("Winnow library, 1 thread", "#2563eb", points.compactMap { p in (p.libraryCPUSeconds ?? p.librarySeconds).map { (Double(p.bytes), $0) } }),
+            ("winnow --jobs 1", "#f97316", points.compactMap { p in (p.winnowCPUSeconds ?? p.winnowSeconds).map { (Double(p.bytes), $0) } }),
         ].filter { !$0.2.isEmpty }
         let allX = series.flatMap { $0.2.map(\.0) }, allY = series.flatMap { $0.2.map(\.1) }
         if !allX.isEmpty {
             let x0 = floorLog10(allX.min()!), x1 = max(ceilLog10(allX.max()!), x0 + 1)
             let y0 = floorLog10(allY.min()!), y1 = max(ceilLog10(allY.max()!), y0 + 1)
-            let pl = 110.0, pr = width - 200
+            let pl = 110.0, pr = width - 230
             let pt = plotTop, pb = plotTop + plotHeight
             func px(_ v: Double) -> Double { pl + (pr - pl) * (log10(v) - x0) / (x1 - x0) }
             func py(_ v: Double) -> Double { pb - (pb - pt) * (log10(v) - y0) / (y1 - y0) }
             s += "<rect x=\"\(f(pl))\" y=\"\(f(pt))\" width=\"\(f(pr - pl))\" height=\"\(f(pb - pt))\" fill=\"none\" stroke=\"#999\"/>\n"
+            s += "<clipPath id=\"plot\"><rect x=\"\(f(pl))\" y=\"\(f(pt))\" width=\"\(f(pr - pl))\" height=\"\(f(pb - pt))\"/></clipPath>\n"
             var d = x0
             while d <= x1 {
                 s += "<line x1=\"\(f(px(power10(d))))\" y1=\"\(f(pt))\" x2=\"\(f(px(power10(d))))\" y2=\"\(f(pb))\" stroke=\"#eee\"/>\n"
@@ -77,8 +78,8 @@ public enum SVGChart {
                 s += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>\n"
                 for p in sorted { s += "<circle cx=\"\(f(px(p.0)))\" cy=\"\(f(py(p.1)))\" r=\"4\" fill=\"\(color)\"/>\n" }
                 if let first = sorted.first, let last = sorted.last, sorted.count > 1 {
-                    let ideal = first.1 * last.0 / first.0
-                    s += "<line x1=\"\(f(px(first.0)))\" y1=\"\(f(py(first.1)))\" x2=\"\(f(px(last.0)))\" y2=\"\(f(py(ideal)))\" stroke=\"\(color)\" stroke-dasharray=\"4 4\" opacity=\"0.6\"/>\n"
+                    let ideal = last.1 * first.0 / last.0
+                    s += "<line x1=\"\(f(px(first.0)))\" y1=\"\(f(py(ideal)))\" x2=\"\(f(px(last.0)))\" y2=\"\(f(py(last.1)))\" stroke=\"\(color)\" stroke-dasharray=\"4 4\" opacity=\"0.6\" clip-path=\"url(#plot)\"/>\n"
                 }
                 let ly = pt + 16 + Double(i) * 20
                 s += "<rect x=\"\(f(pr + 14))\" y=\"\(f(ly - 10))\" width=\"12\" height=\"12\" fill=\"\(color)\"/>\n"

@@ -58,17 +58,18 @@ public enum TableReport {
         }
         if !r.scaling.isEmpty {
             s += "\nTime against size:\n"
-            var rows: [[String]] = [["size", "documents", "library s", "library MB/s", "winnow --jobs 1 s", "winnow MB/s"]]
+            var rows: [[String]] = [["size", "documents", "library s", "CPU s", "MB/s", "winnow --jobs 1 s", "CPU s", "MB/s"]]
+            func cells(_ wall: Double?, _ cpu: Double?, _ bytes: Int) -> [String] {
+                [wall.map { Format.number($0) } ?? "-", cpu.map { Format.number($0) } ?? "-",
+                 wall.map { Format.number(Double(bytes) / 1e6 / $0) } ?? "-"]
+            }
             for p in r.scaling {
-                rows.append([ByteSize.format(p.bytes), Format.grouped(p.documents),
-                             p.librarySeconds.map { Format.number($0) } ?? "-",
-                             p.librarySeconds.map { Format.number(Double(p.bytes) / 1e6 / $0) } ?? "-",
-                             p.winnowSeconds.map { Format.number($0) } ?? "-",
-                             p.winnowSeconds.map { Format.number(Double(p.bytes) / 1e6 / $0) } ?? "-"])
+                rows.append([ByteSize.format(p.bytes), Format.grouped(p.documents)]
+                            + cells(p.librarySeconds, p.libraryCPUSeconds, p.bytes) + cells(p.winnowSeconds, p.winnowCPUSeconds, p.bytes))
             }
             s += columns(rows, indent: 2)
             for (k, v) in r.linearitySpread.sorted(by: { $0.key < $1.key }) {
-                s += "  \(k): marginal seconds per byte vary by \(Format.fixed(v, decimals: 2))x between sizes (1.00 = linear)\n"
+                s += "  \(k): marginal CPU seconds per byte vary by \(Format.fixed(v, decimals: 2))x between sizes (1.00 = linear)\n"
             }
         }
         for key in ["library", "winnow", "datatrove-c4"] {

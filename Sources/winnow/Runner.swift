@@ -1,4 +1,3 @@
-import Foundation
 import Winnow
 #if canImport(Glibc)
 import Glibc
@@ -46,7 +45,7 @@ final class Runner {
     init(parsed: WinnowCommand.Parsed, cleaner: Cleaner, inputs: [Input]) {
         self.parsed = parsed
         self.inputs = inputs
-        jobs = parsed.jobs ?? max(1, ProcessInfo.processInfo.activeProcessorCount)
+        jobs = parsed.jobs ?? usableCores()
         ruleIDs = cleaner.ruleIDs
         stats = CorpusStats(ruleCount: ruleIDs.count)
         let options = CorpusOptions(field: parsed.field ?? "text", idField: parsed.idField ?? "id",
@@ -102,15 +101,16 @@ final class Runner {
                 try finishPending()
                 throw Exit(status: ExitStatus.noInput, message: "cannot open \(path): \(errnoText(code))")
             }
-            var st = stat()
-            if fstat(fd, &st) == 0 {
-                if isDirectory(st) {
-                    close(fd)
-                    try finishPending()
-                    throw Exit(status: ExitStatus.noInput, message: "\(path) is a directory (use -r to read the files in it)")
-                }
-                if isRegular(st) { sizeHint = Int(st.st_size) }
+        }
+        var st = stat()
+        if fstat(fd, &st) == 0 {
+            if isDirectory(st), let path = input.path {
+                close(fd)
+                try finishPending()
+                throw Exit(status: ExitStatus.noInput, message: "\(path) is a directory (use -r to read the files in it)")
             }
+            // A regular file (or stdin redirected from one): read a text document into one allocation.
+            if isRegular(st) { sizeHint = max(0, Int(st.st_size) - Int(lseek(fd, 0, SEEK_CUR))) }
         }
         defer { if fd != 0 { close(fd) } }
         var reader = LineReader(FileDescriptorSource(fd: fd), chunkSize: chunkSize)
@@ -312,6 +312,22 @@ final class Runner {
         lines.append("list markup rewrites \(stats.rewrites)")
         printError(lines.map { "winnow: " + $0 }.joined(separator: "\n"))
     }
+}
+
+/// The cores this process may run on (its CPU affinity, so `taskset` and cpusets count), at least 1.
+/// sched_getaffinity is not in Swift's Glibc module, so it is looked up at run time.
+func usableCores() -> Int {
+    #if canImport(Glibc)
+    typealias GetAffinity = @convention(c) (Int32, Int, UnsafeMutableRawPointer?) -> Int32
+    if let symbol = dlsym(nil, "sched_getaffinity") {
+        let getAffinity = unsafeBitCast(symbol, to: GetAffinity.self)
+        var mask = [UInt64](repeating: 0, count: 16)  // room for 1024 CPUs
+        let status = mask.withUnsafeMutableBytes { getAffinity(0, $0.count, $0.baseAddress) }
+        let count = mask.reduce(0) { $0 + $1.nonzeroBitCount }
+        if status == 0 && count > 0 { return count }
+    }
+    #endif
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
 }
 
 func monotonicSeconds() -> Double {

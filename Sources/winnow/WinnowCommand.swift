@@ -1,4 +1,3 @@
-import Foundation
 import Winnow
 
 /// The `winnow` command: options are declared once in `options`, which drives parsing and `--help`.

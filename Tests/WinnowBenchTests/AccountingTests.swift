@@ -153,6 +153,10 @@ struct AccountingTests {
         for i in 0..<summary.documents { let d = g.generate(i); expected.add(d, output: d.text) }
         #expect(score.tally == expected)
         #expect(score.unmatchedLines == 2)
+        // Scored against another configuration: no document matches, rather than the wrong ones.
+        let other = try Scorer(generator: CorpusGenerator(CorpusConfiguration(seed: 5, sites: 3))).score(outputPath: path)
+        #expect(other.tally.documents == 0)
+        #expect(other.unmatchedLines == summary.documents + 2)
     }
 
     @Test("merging tallies adds them")

@@ -85,7 +85,7 @@ struct GeneratorTests {
             let urlText = try #require(object["url"] as? String)
             let url = try #require(URL(string: urlText))
             let text = try #require(object["text"] as? String)
-            #expect(id == "wb42-\(i)")
+            #expect(id == (sites > 0 ? "wb42s\(sites)-\(i)" : "wb42-\(i)"))
             #expect(g.index(fromID: Array(id.utf8)) == i)
             let doc = g.generate(i)
             #expect(Array(text.utf8) == doc.text)
@@ -243,7 +243,8 @@ struct ByteSizeTests {
         #expect(ByteSize.parse(text) == nil)
     }
 
-    @Test("formatting", arguments: [(999, "999 B"), (12_345, "12.3 kB"), (100_000_000, "100 MB"), (1_000_000_000, "1.00 GB")] as [(Int, String)])
+    @Test("formatting", arguments: [(999, "999 B"), (12_345, "12.3 kB"), (100_000_000, "100 MB"), (1_000_000_000, "1.00 GB"),
+                                  (999_999_073, "1.00 GB"), (999_700, "1.00 MB")] as [(Int, String)])
     func formats(bytes: Int, text: String) {
         #expect(ByteSize.format(bytes) == text)
     }

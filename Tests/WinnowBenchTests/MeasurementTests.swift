@@ -108,6 +108,7 @@ struct MeasurementTests {
         #expect(pass.bytes == summary.bytes)
         #expect(pass.badLines == 0)
         #expect(pass.decodeSeconds + pass.cleanSeconds + pass.encodeSeconds <= pass.seconds)
+        #expect(pass.cpuSeconds > 0)
         let sample = try DocumentSample(path: path, maxBytes: 50_000)
         #expect(sample.bytes >= 50_000 && sample.texts.count < summary.documents)
     }

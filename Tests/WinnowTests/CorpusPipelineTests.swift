@@ -361,6 +361,32 @@ struct CorpusPipelineTests {
         #expect(batch.stats.changed == 2)
     }
 
+    @Test(arguments: [
+        ("   \r", "blank"),
+        (#"{"text":"Fine."}"#, "unchanged"),
+        (#"{"text":"Fine.\nDonate now"}"#, "cleaned"),
+        ("[1]", "bad: line is not a JSON object"),
+        (#"{"text":1}"#, "bad: field value is number, not a string"),
+        (#"{"id":1}"#, "bad: no top-level field \"text\""),
+    ])
+    func lineProcessorOutcomes(_ line: String, _ expected: String) {
+        var processor = JSONLLineProcessor(cleaner: cleaner)
+        let bytes = Array(line.utf8)
+        let outcome = bytes.withUnsafeBufferPointer { processor.process($0) }
+        switch outcome {
+        case .blank: #expect(expected == "blank")
+        case .unchanged: #expect(expected == "unchanged")
+        case .bad(let problem): #expect(expected == "bad: \(problem)")
+        case .cleaned(let result, let field):
+            #expect(expected == "cleaned")
+            var out: [UInt8] = []
+            let ok = bytes.withUnsafeBufferPointer { processor.write($0, field, result, into: &out) }
+            #expect(ok)
+            #expect(String(decoding: out, as: UTF8.self) == #"{"text":"Fine.\n"}"#)
+            #expect(processor.text == Array("Fine.\nDonate now".utf8))
+        }
+    }
+
     @Test func numberedTextRendersLineNumbersLate() {
         var text = NumberedText()
         text.append("a")

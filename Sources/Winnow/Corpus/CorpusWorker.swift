@@ -14,8 +14,6 @@ import Darwin
 public struct CorpusWorker {
     public let options: CorpusOptions
     private var lines: JSONLLineProcessor
-    /// A changed line, before it joins the batch output behind the run of unchanged lines before it.
-    private var lineOut: [UInt8] = []
     private let idField: [UInt8]
     private let ruleIDs: [String]
     /// Scratch bigger than this (after a very long line) is given back after the batch.
@@ -37,7 +35,6 @@ public struct CorpusWorker {
         case .text: processText(batch)
         }
         lines.releaseScratch(ifAbove: scratchLimit)
-        if lineOut.capacity > scratchLimit { lineOut = [] }
     }
 
     // MARK: JSONL
@@ -74,8 +71,7 @@ public struct CorpusWorker {
                 lineEnd = n
             }
             let line = UnsafeBufferPointer(start: base + start, count: contentEnd - start)
-            lineOut.removeAll(keepingCapacity: true)
-            switch lines.process(line, into: &lineOut) {
+            switch lines.process(line) {
             case .blank:
                 stats.blankLines += 1
             case .unchanged:
@@ -92,9 +88,9 @@ public struct CorpusWorker {
                 }
                 stats.badLines += 1
                 badLineMessage(batch, rel, problem, into: &messages)
-            case .cleaned(let result, let annotated):
+            case .cleaned(let result, let field):
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<start]))
-                out.append(contentsOf: lineOut)
+                let annotated = lines.write(line, field, result, into: &out)
                 if lineEnd > contentEnd { out.append(0x0A) }
                 runStart = lineEnd
                 stats.documents += 1
@@ -105,7 +101,7 @@ public struct CorpusWorker {
                     stats.rules[slot].blocks += 1
                     stats.rules[slot].bytes += removal.range.count
                 }
-                if options.annotate && !annotated {
+                if !annotated {
                     messages.append("winnow: ")
                     messages.append(batch.sourceName)
                     messages.append(":")

@@ -10,11 +10,10 @@ public struct JSONLLineProcessor {
         case blank
         /// Not usable (not an object, no such field, not a string, broken JSON): pass through, report.
         case bad(JSONLLineProblem)
-        /// The cleaner changed nothing: the original line stands. Nothing was written.
+        /// The cleaner changed nothing: the original line stands.
         case unchanged
-        /// The new line (without `\n`) was appended to `out`. `annotated` is false under `annotate` when
-        /// the line already had a top-level `"winnow"` key (then no second one is added).
-        case cleaned(CleanResult, annotated: Bool)
+        /// The cleaner changed the text: write the new line with `write(_:_:_:into:)`.
+        case cleaned(CleanResult, JSONLStringField)
     }
 
     public let cleaner: Cleaner
@@ -33,10 +32,10 @@ public struct JSONLLineProcessor {
         self.annotate = annotate
     }
 
-    /// Processes `line` (without its `\n`; a trailing `\r` is fine). Appends to `out` only for
-    /// `.cleaned`; for every other outcome the caller writes the original line (so runs of unchanged
-    /// lines can be copied at once).
-    public mutating func process(_ line: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Outcome {
+    /// Processes `line` (without its `\n`; a trailing `\r` is fine). Writes nothing: for `.cleaned` the
+    /// caller writes the new line with `write`, for every other outcome it keeps the original bytes (so
+    /// runs of unchanged lines can be copied at once).
+    public mutating func process(_ line: UnsafeBufferPointer<UInt8>) -> Outcome {
         if Self.isBlank(line) { return .blank }
         let field: JSONLStringField
         switch JSONLField.locate(self.field, in: line) {
@@ -44,11 +43,10 @@ public struct JSONLLineProcessor {
         case .success(let f): field = f
         }
         text.removeAll(keepingCapacity: true)
+        text.reserveCapacity(field.valueRange.count)  // unescaping never grows the text
         JSONLField.unescape(UnsafeBufferPointer(rebasing: line[field.valueRange]), into: &text)
         let result = text.withUnsafeBufferPointer { cleaner.clean($0) }
-        if result.report.isEmpty { return .unchanged }
-        let annotated = write(line, field, result, into: &out)
-        return .cleaned(result, annotated: annotated)
+        return result.report.isEmpty ? .unchanged : .cleaned(result, field)
     }
 
     /// Gives the scratch buffer back after a very long line.
@@ -70,11 +68,14 @@ public struct JSONLLineProcessor {
         return true
     }
 
-    private func write(_ line: UnsafeBufferPointer<UInt8>, _ field: JSONLStringField, _ result: CleanResult,
-                       into out: inout [UInt8]) -> Bool {
+    /// Appends `line` (the one just processed) with its field replaced by the cleaned text, escaped, and
+    /// under `annotate` the `"winnow"` field. Returns false when `annotate` is on but the line already has
+    /// a top-level `"winnow"` key (then no second one is added).
+    public func write(_ line: UnsafeBufferPointer<UInt8>, _ field: JSONLStringField, _ result: CleanResult,
+                      into out: inout [UInt8]) -> Bool {
         guard annotate, case .failure(.missingField) = JSONLField.locate(Self.annotationKey, in: line) else {
             result.bytes.withUnsafeBufferPointer { JSONLField.splice(line: line, field: field, newValue: $0, into: &out) }
-            return false
+            return !annotate
         }
         // The object's closing brace: the last byte that is not white space (the line is valid JSON).
         var close = line.count - 1
