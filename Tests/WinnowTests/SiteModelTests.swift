@@ -66,7 +66,7 @@ struct SiteModelTests {
     @Test func countsAreDocumentCounts() throws {
         let model = Self.learn(Self.corpus())
         var line = Array("Kunjungi situs site0.example untuk berita lokal lainnya".utf8)
-        let fingerprint = line.withUnsafeMutableBufferPointer { Document.describe(UnsafeBufferPointer($0), 0..<$0.count, end: $0.count).fingerprint }
+        let fingerprint = line.withUnsafeMutableBufferPointer { Fingerprint.hash(UnsafeBufferPointer($0), 0..<$0.count) }
         let c = try #require(model.counts(host: "site0.example", fingerprint: fingerprint))
         #expect(c.site == 30)
         #expect(c.block == 27)     // documents 0, 30 and 60 of site 0 lack it (n % 10 == 0)

@@ -22,8 +22,12 @@ public struct Block: Sendable, Equatable {
     public var capitalized: Int
     /// Sentence stops inside the line: `.`, `!` or `?` followed by a space.
     public var innerStops: Int
-    /// Hash of the line folded for comparison (`Fingerprint`): equal lines up to case, white space and digits.
-    public var fingerprint: UInt64
+    /// Sum of the line's bytes folded for comparison (case, digits; white space left out): equal for lines
+    /// that are equal up to case, white space and digits. A cheap first key for `Fingerprint`.
+    public var checksum: UInt32
+    /// The line has a run of 14 ASCII letters and digits or a word opening with two capitals and two
+    /// digits: it may hold an IBAN, a Bitcoin or an Ethereum address.
+    public var mayHoldIdentifier: Bool
 
     public var isBlank: Bool { trimmed.isEmpty }
     /// The whole line including its terminator.
@@ -75,60 +79,43 @@ struct Document {
         while hi > lo && Bytes.isSpace(p[hi - 1]) { hi -= 1 }
         // A trailing no-break space (C2 A0) is blank too.
         while hi - lo >= 2 && p[hi - 2] == 0xC2 && p[hi - 1] == 0xA0 { hi -= 2 }
-        var words = 0, alnum = 0, digits = 0
-        var inWord = false
-        var counted = false      // the current token has been counted as a word (it has a letter or digit)
-        var hasCJK = false
-        var capitalized = 0
-        var innerStops = 0
-        var hash = Fingerprint.Hasher()
-        var previous: UInt8 = 0
-        var i = lo
-        let kinds = Document.asciiKind
-        Fingerprint.normalized.withUnsafeBufferPointer { fold in
-          kinds.withUnsafeBufferPointer { kinds in
+        // One pass, one table load per byte, no data-dependent branches: every fact is a running sum
+        // of bits from `Document.byteFacts`.
+        var words = 0, alnum = 0, digits = 0, capitalized = 0, innerStops = 0
+        var checksum: UInt32 = 0
+        var cjk = 0
+        var previousSpace = 1, previousStop = 0, counted = 0
+        var run = 0, longestRun = 0
+        var shape = 0, ibanLike = 0
+        Document.byteFacts.withUnsafeBufferPointer { facts in
+            var i = lo
             while i < hi {
-                let b = p[i]
-                if b < 0x80 {
-                    let kind = kinds[Int(b)]
-                    if kind == 1 {
-                        if inWord && (previous == 0x2E || previous == 0x21 || previous == 0x3F) { innerStops += 1 }
-                        inWord = false
-                    } else {
-                        hash.add(fold[Int(b)])
-                        if !inWord { inWord = true; counted = false; if kind == 3 { capitalized &+= 1 } }
-                        if kind >= 2 {
-                            alnum &+= 1
-                            if kind == 2 { digits &+= 1 }
-                            if !counted { words &+= 1; counted = true }
-                        }
-                    }
-                    previous = b
-                    i &+= 1
-                } else {
-                    let width = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-                    let next: UInt8 = i + 1 < hi ? p[i + 1] : 0
-                    if b == 0xC2 && next == 0xA0 {
-                        if inWord && (previous == 0x2E || previous == 0x21 || previous == 0x3F) { innerStops += 1 }
-                        inWord = false
-                    } else {
-                        if !inWord { inWord = true; counted = false }
-                        if Document.leadIsWord(b, next) {
-                            alnum &+= 1
-                            if !counted { words &+= 1; counted = true }
-                        }
-                        // U+2E80-U+9FFF, U+AC00-U+D7AF (Hangul), U+3040-U+30FF (kana) all start with E2 BA..ED 9F.
-                        if b >= 0xE3 && b <= 0xED { hasCJK = true }
-                        var k = i
-                        let stop = min(i + width, hi)
-                        while k < stop { hash.add(fold[Int(p[k])]); k &+= 1 }
-                    }
-                    previous = b
-                    i &+= width
-                }
+                let f = Int(facts[Int(p[i])])
+                let space = f & 1
+                let word = (f >> 1) & 1
+                let notSpace = space ^ 1
+                words &+= word & (counted ^ 1)
+                counted = (counted | word) & notSpace
+                capitalized &+= previousSpace & notSpace & (f >> 3) & 1
+                innerStops &+= space & previousStop
+                alnum &+= word
+                digits &+= (f >> 2) & 1
+                cjk |= f & 0x40
+                checksum &+= UInt32(truncatingIfNeeded: f >> 8)
+                // Longest run of ASCII letters and digits (payment identifiers need 14 or more, or a
+                // 4-character IBAN group).
+                run = (run &+ 1) &* ((f >> 5) & 1)
+                longestRun = max(longestRun, run)
+                // The shapes of the last five bytes, two bits each (0 other, 1 capital, 2 digit, 3 other
+                // letter): a word that starts with two capitals and two digits may open an IBAN.
+                shape = ((shape << 2) | ((f >> 5) & 1) * (1 + ((f >> 2) & 1) + 2 * (((f >> 3) | (f >> 2)) & 1 ^ 1))) & 0x3FF
+                ibanLike |= shape == 0b00_01_01_10_10 ? 1 : 0
+                previousSpace = space
+                previousStop = (f >> 4) & 1
+                i &+= 1
             }
-          }
         }
+        let hasCJK = cjk != 0
         if hasCJK {
             // Scripts without spaces: count every two CJK letters as a word, so a long Chinese
             // paragraph is long to every rule that weighs length by words.
@@ -136,17 +123,26 @@ struct Document {
         }
         return Block(content: content, end: end, trimmed: lo..<hi, words: words, alnum: alnum, digits: digits,
                      endsLikeSentence: endsLikeSentence(p, lo..<hi), hasCJK: hasCJK, capitalized: capitalized, innerStops: innerStops,
-                     fingerprint: hash.finish())
+                     checksum: checksum, mayHoldIdentifier: longestRun >= 14 || ibanLike != 0)
     }
 
-    /// ASCII byte kinds: 0 other, 1 white space, 2 digit, 3 capital, 4 small letter.
-    static let asciiKind: [UInt8] = (0..<128).map { i -> UInt8 in
+    /// Facts of each byte value, packed: bit 0 white space; bit 1 a letter or digit (ASCII, or the lead
+    /// byte of a non-ASCII letter: every lead byte but C2 and E2, whose scalars are punctuation and
+    /// symbols); bit 2 digit; bit 3 ASCII capital; bit 4 sentence stop (`.`, `!`, `?`); bit 5 ASCII letter
+    /// or digit; bit 6 lead byte of a CJK or Hangul scalar (E3-ED); bits 8-15 the byte folded for
+    /// comparison (0 for white space), as `Fingerprint.normalized`.
+    static let byteFacts: [UInt16] = (0..<256).map { i -> UInt16 in
         let b = UInt8(i)
-        if Bytes.isSpace(b) { return 1 }
-        if Bytes.isDigit(b) { return 2 }
-        if Bytes.isUpper(b) { return 3 }
-        if Bytes.isASCIILetter(b) { return 4 }
-        return 0
+        var f: UInt16 = 0
+        if Bytes.isSpace(b) { f |= 1 }
+        if Bytes.isASCIIAlnum(b) || (b >= 0xC0 && b != 0xC2 && b != 0xE2) { f |= 2 }
+        if Bytes.isDigit(b) { f |= 4 }
+        if Bytes.isUpper(b) { f |= 8 }
+        if b == 0x2E || b == 0x21 || b == 0x3F { f |= 16 }
+        if Bytes.isASCIIAlnum(b) { f |= 32 }
+        if b >= 0xE3 && b <= 0xED { f |= 64 }
+        if !Bytes.isSpace(b) { f |= UInt16(Fingerprint.normalized[i]) << 8 }
+        return f
     }
 
     /// Whether the scalar led by `lead` (followed by `next`) is a letter or digit, as `Bytes.isWordByte`.

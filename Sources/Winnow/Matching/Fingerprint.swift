@@ -1,7 +1,8 @@
 /// Normalized fingerprints of lines, for finding repeats: case folded (ASCII, and Latin-1 capitals as
 /// the phrase matcher folds them), white space dropped, every digit as `0` (after CCNet's normalization).
-/// The hash is computed in `Document.describe`'s single pass over each line, eight bytes at a time;
-/// equal hashes are confirmed byte by byte, so a collision never merges two blocks.
+/// `Document.describe` keeps only a cheap order-free checksum per line; the 64-bit hash is computed for
+/// the lines whose checksum another line shares (repeats) and for site learning, eight bytes at a time.
+/// Equal hashes are confirmed byte by byte, so a collision never merges two blocks.
 enum Fingerprint {
     /// Byte to normalized byte (white space is dropped before this table is consulted).
     static let normalized: [UInt8] = (0..<256).map { i -> UInt8 in
@@ -30,6 +31,18 @@ enum Fingerprint {
             h ^= h >> 29
             return h
         }
+    }
+
+    /// The 64-bit fingerprint of a range.
+    static func hash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
+        var h = Hasher()
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if isDropped(p, i, r.upperBound) { i += p[i] == 0xC2 ? 2 : 1; continue }
+            h.add(normalized[Int(p[i])])
+            i += 1
+        }
+        return h.finish()
     }
 
     /// Whether two ranges are equal after normalization.

@@ -83,7 +83,7 @@ public struct PaymentDetailsRule: Rule {
                 m += 1
             }
             // Validated identifiers. Only lines with enough letters and digits can hold one.
-            if block.alnum >= 14 && block.digits >= 2 {
+            if block.mayHoldIdentifier {
                 identifiers.removeAll(keepingCapacity: true)
                 PaymentIdentifiers.scan(bytes, in: block.trimmed, into: &identifiers)
                 for id in identifiers {

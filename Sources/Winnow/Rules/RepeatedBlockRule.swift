@@ -61,10 +61,25 @@ public struct RepeatedBlockRule: Rule {
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let blocks = context.blocks
-        var firstByHash: [UInt64: Int] = [:]
-        var groups: [Int: [Int]] = [:]
+        // Lines that share a checksum (and letter count) are candidates; only they get the full fingerprint.
+        var byChecksum: [UInt64: Int] = [:]
+        var candidates: [Int] = []
         for (index, block) in blocks.enumerated() where block.alnum >= 2 {
-            let h = block.fingerprint
+            let key = UInt64(block.checksum) << 32 | UInt64(UInt32(truncatingIfNeeded: block.alnum))
+            if let first = byChecksum[key] {
+                if first >= 0 { candidates.append(first); byChecksum[key] = -1 }
+                candidates.append(index)
+            } else {
+                byChecksum[key] = index
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        guard !candidates.isEmpty else { return }
+        candidates.sort()
+        var firstByHash: [UInt64: Int] = [:]
+        for index in candidates {
+            let block = blocks[index]
+            let h = Fingerprint.hash(context.bytes, block.trimmed)
             if let first = firstByHash[h] {
                 if Fingerprint.equal(context.bytes, blocks[first].trimmed, block.trimmed) {
                     groups[first, default: [first]].append(index)

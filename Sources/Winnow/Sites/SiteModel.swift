@@ -1,6 +1,6 @@
 /// Per-site counts of normalized blocks: in how many documents of each site each block appears.
 ///
-/// A block's key is its line fingerprint (`Block.fingerprint`: case, white space and digits folded,
+/// A block's key is its line fingerprint (`Fingerprint.hash`: case, white space and digits folded,
 /// 64-bit hash). Learning counts each distinct block once per document. Models add: learning shards
 /// separately and merging gives exactly the model of the whole corpus, as long as no shard and no merge
 /// hits the memory bound (`maxEntries`); past it, the least frequent blocks are dropped (ties by key, so
@@ -89,8 +89,9 @@ public struct SiteModel: Sendable, Equatable {
         sites[Int(site)].documents += 1
         var seen = Set<UInt64>()
         for block in doc.blocks where block.alnum >= 2 {
-            guard seen.insert(block.fingerprint).inserted else { continue }
-            let key = Key(site: site, fingerprint: block.fingerprint)
+            let fingerprint = Fingerprint.hash(bytes, block.trimmed)
+            guard seen.insert(fingerprint).inserted else { continue }
+            let key = Key(site: site, fingerprint: fingerprint)
             let text = UnsafeBufferPointer(rebasing: bytes[SiteModel.sampleRange(bytes, block.trimmed)])
             if var e = entries[key] {
                 e.documents += 1

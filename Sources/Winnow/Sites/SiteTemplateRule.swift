@@ -61,7 +61,7 @@ public struct SiteTemplateRule: Rule {
         guard let statistics, let site = context.site else { return }
         guard let probe = statistics.counts(host: site, fingerprint: 0), probe.site >= thresholds.minSiteDocuments else { return }
         for (index, block) in context.blocks.enumerated() where block.alnum >= 2 {
-            guard let c = statistics.counts(host: site, fingerprint: block.fingerprint) else { continue }
+            guard let c = statistics.counts(host: site, fingerprint: Fingerprint.hash(context.bytes, block.trimmed)) else { continue }
             let prose = block.words >= 10 && block.endsLikeSentence
             let minDocs = prose ? thresholds.proseMinBlockDocuments : thresholds.minBlockDocuments
             let minShare = prose ? thresholds.proseMinShare : thresholds.minShare
