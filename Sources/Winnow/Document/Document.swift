@@ -25,9 +25,6 @@ public struct Block: Sendable, Equatable {
     /// Sum of the line's bytes folded for comparison (case, digits; white space left out): equal for lines
     /// that are equal up to case, white space and digits. A cheap first key for `Fingerprint`.
     public var checksum: UInt32
-    /// The line has a run of 14 ASCII letters and digits or a word opening with two capitals and two
-    /// digits: it may hold an IBAN, a Bitcoin or an Ethereum address.
-    public var mayHoldIdentifier: Bool
 
     public var isBlank: Bool { trimmed.isEmpty }
     /// The whole line including its terminator.
@@ -79,41 +76,39 @@ struct Document {
         while hi > lo && Bytes.isSpace(p[hi - 1]) { hi -= 1 }
         // A trailing no-break space (C2 A0) is blank too.
         while hi - lo >= 2 && p[hi - 2] == 0xC2 && p[hi - 1] == 0xA0 { hi -= 2 }
-        // One pass, one table load per byte, no data-dependent branches: every fact is a running sum
-        // of bits from `Document.byteFacts`.
+        // One pass, two table loads per byte, no branches. `Document.transitions` is a small state machine
+        // (previous byte white space? a sentence stop? current token counted as a word?) whose entries add
+        // one to packed 12-bit counters (words, capitals, stops, digits, letters); `Document.foldSums`
+        // adds the folded byte (the checksum) and a CJK flag. Counters are read out every 4,095 bytes,
+        // before a 12-bit field could overflow.
         var words = 0, alnum = 0, digits = 0, capitalized = 0, innerStops = 0
         var checksum: UInt32 = 0
         var cjk = 0
-        var previousSpace = 1, previousStop = 0, counted = 0
-        var run = 0, longestRun = 0
-        var shape = 0, ibanLike = 0
-        Document.byteFacts.withUnsafeBufferPointer { facts in
+        Document.transitions.withUnsafeBufferPointer { table in
+          Document.foldSums.withUnsafeBufferPointer { folds in
+            var state = 1   // as after white space
             var i = lo
             while i < hi {
-                let f = Int(facts[Int(p[i])])
-                let space = f & 1
-                let word = (f >> 1) & 1
-                let notSpace = space ^ 1
-                words &+= word & (counted ^ 1)
-                counted = (counted | word) & notSpace
-                capitalized &+= previousSpace & notSpace & (f >> 3) & 1
-                innerStops &+= space & previousStop
-                alnum &+= word
-                digits &+= (f >> 2) & 1
-                cjk |= f & 0x40
-                checksum &+= UInt32(truncatingIfNeeded: f >> 8)
-                // Longest run of ASCII letters and digits (payment identifiers need 14 or more, or a
-                // 4-character IBAN group).
-                run = (run &+ 1) &* ((f >> 5) & 1)
-                longestRun = max(longestRun, run)
-                // The shapes of the last five bytes, two bits each (0 other, 1 capital, 2 digit, 3 other
-                // letter): a word that starts with two capitals and two digits may open an IBAN.
-                shape = ((shape << 2) | ((f >> 5) & 1) * (1 + ((f >> 2) & 1) + 2 * (((f >> 3) | (f >> 2)) & 1 ^ 1))) & 0x3FF
-                ibanLike |= shape == 0b00_01_01_10_10 ? 1 : 0
-                previousSpace = space
-                previousStop = (f >> 4) & 1
-                i &+= 1
+                let chunkEnd = min(hi, i + 4095)
+                var acc: UInt64 = 0
+                var sums: UInt64 = 0
+                while i < chunkEnd {
+                    let b = Int(p[i])
+                    let e = table[state << 8 | b]
+                    acc &+= e
+                    state = Int(truncatingIfNeeded: e >> 61)
+                    sums &+= folds[b]
+                    i &+= 1
+                }
+                words &+= Int(acc & 0xFFF)
+                capitalized &+= Int((acc >> 12) & 0xFFF)
+                innerStops &+= Int((acc >> 24) & 0xFFF)
+                digits &+= Int((acc >> 36) & 0xFFF)
+                alnum &+= Int((acc >> 48) & 0xFFF)
+                checksum &+= UInt32(truncatingIfNeeded: sums)
+                cjk |= Int(truncatingIfNeeded: sums >> 32)
             }
+          }
         }
         let hasCJK = cjk != 0
         if hasCJK {
@@ -123,25 +118,37 @@ struct Document {
         }
         return Block(content: content, end: end, trimmed: lo..<hi, words: words, alnum: alnum, digits: digits,
                      endsLikeSentence: endsLikeSentence(p, lo..<hi), hasCJK: hasCJK, capitalized: capitalized, innerStops: innerStops,
-                     checksum: checksum, mayHoldIdentifier: longestRun >= 14 || ibanLike != 0)
+                     checksum: checksum)
     }
 
-    /// Facts of each byte value, packed: bit 0 white space; bit 1 a letter or digit (ASCII, or the lead
-    /// byte of a non-ASCII letter: every lead byte but C2 and E2, whose scalars are punctuation and
-    /// symbols); bit 2 digit; bit 3 ASCII capital; bit 4 sentence stop (`.`, `!`, `?`); bit 5 ASCII letter
-    /// or digit; bit 6 lead byte of a CJK or Hangul scalar (E3-ED); bits 8-15 the byte folded for
-    /// comparison (0 for white space), as `Fingerprint.normalized`.
-    static let byteFacts: [UInt16] = (0..<256).map { i -> UInt16 in
+    /// The line-facts state machine: entry `state << 8 | byte`. State bits: 0 the previous byte was white
+    /// space, 1 it was a sentence stop (`.`, `!`, `?`), 2 the current token already counted as a word.
+    /// Entry: 12-bit increments of words (a token's first letter or digit), capitals (an ASCII capital
+    /// opening a token), inner stops (white space after a stop), digits and letters-or-digits (ASCII, or
+    /// the lead byte of a non-ASCII letter: every lead byte but C2 and E2, which lead punctuation and
+    /// symbols), and the next state in bits 61-63.
+    static let transitions: [UInt64] = (0..<(8 * 256)).map { index -> UInt64 in
+        let state = index >> 8, b = UInt8(index & 0xFF)
+        let previousSpace = state & 1 != 0, previousStop = state & 2 != 0, counted = state & 4 != 0
+        let space = Bytes.isSpace(b)
+        let word = Bytes.isASCIIAlnum(b) || (b >= 0xC0 && b != 0xC2 && b != 0xE2)
+        let stop = b == 0x2E || b == 0x21 || b == 0x3F
+        var e: UInt64 = 0
+        if word && !counted { e |= 1 }
+        if previousSpace && !space && Bytes.isUpper(b) { e |= 1 << 12 }
+        if space && previousStop { e |= 1 << 24 }
+        if Bytes.isDigit(b) { e |= 1 << 36 }
+        if word { e |= 1 << 48 }
+        let next = (space ? 1 : 0) | (stop ? 2 : 0) | ((counted || word) && !space ? 4 : 0)
+        return e | UInt64(next) << 61
+    }
+
+    /// Per byte: the byte folded for comparison (0 for white space), as `Fingerprint.normalized`, and in
+    /// bit 32 whether it leads a CJK or Hangul scalar (E3-ED).
+    static let foldSums: [UInt64] = (0..<256).map { i -> UInt64 in
         let b = UInt8(i)
-        var f: UInt16 = 0
-        if Bytes.isSpace(b) { f |= 1 }
-        if Bytes.isASCIIAlnum(b) || (b >= 0xC0 && b != 0xC2 && b != 0xE2) { f |= 2 }
-        if Bytes.isDigit(b) { f |= 4 }
-        if Bytes.isUpper(b) { f |= 8 }
-        if b == 0x2E || b == 0x21 || b == 0x3F { f |= 16 }
-        if Bytes.isASCIIAlnum(b) { f |= 32 }
-        if b >= 0xE3 && b <= 0xED { f |= 64 }
-        if !Bytes.isSpace(b) { f |= UInt16(Fingerprint.normalized[i]) << 8 }
+        var f: UInt64 = Bytes.isSpace(b) ? 0 : UInt64(Fingerprint.normalized[i])
+        if b >= 0xE3 && b <= 0xED { f |= 1 << 32 }
         return f
     }
 

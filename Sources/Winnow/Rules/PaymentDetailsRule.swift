@@ -46,7 +46,8 @@ public struct PaymentDetailsRule: Rule {
         "kontonummer", "kontonr", "konto nr", "kontonr.", "konto", "bankkonto", "reg nr", "reg. nr", "reg.nr", "regnr",
         "registreringsnummer", "bankgiro", "plusgiro", "90-konto", "vipps", "vippsnummer", "swish", "swishnummer",
         "mobilepay", "mobile pay", "bizum", "venmo", "cash app", "numéro de compte", "número de cuenta", "número de conta",
-        "conto corrente", "rekeningnummer", "rekening", "bankverbindung", "nib",
+        "conto corrente", "rekeningnummer", "rekening", "bankverbindung", "nib", "gavekonto", "bitcoin", "btc", "ethereum",
+        "eth", "crypto", "wallet", "usdt",
     ]
 
     /// Payment and crowdfunding links.
@@ -82,8 +83,9 @@ public struct PaymentDetailsRule: Rule {
                 }
                 m += 1
             }
-            // Validated identifiers. Only lines with enough letters and digits can hold one.
-            if block.mayHoldIdentifier {
+            // Validated identifiers: on lines with 10 digits or more (every IBAN printed in groups has
+            // more, and so do most addresses) or a payment label or link ("BTC:", "IBAN").
+            if block.digits >= 10 || m > matchIndex {
                 identifiers.removeAll(keepingCapacity: true)
                 PaymentIdentifiers.scan(bytes, in: block.trimmed, into: &identifiers)
                 for id in identifiers {
