@@ -250,43 +250,76 @@ public struct Cleaner: Sendable {
     private func removal(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ i: Int, _ decision: Resolver.Decision, _ findings: [Finding]) -> Removal {
         let rule = rules[decision.slot]
         let d = type(of: rule).description
-        let reason: String
-        switch decision.cause {
-        case .finding(let index):
-            reason = describe(findings[index], rule: rule, p, block: i)
-        case .heading(let of):
-            reason = "short heading of the removed \(d.id) block on line \(of + 1)"
-        case .between(let a, let b):
-            reason = "short block between removed blocks on lines \(a + 1) and \(b + 1)"
-        case .trailing(let after):
-            reason = "short block after the removed block on line \(after + 1), at the end of the document"
-        case .copy(let of):
-            reason = "copy of the block removed on line \(of + 1)"
-        case .repeatOf(let first, let copies):
-            reason = "repeats line \(first + 1) (\(copies) copies; the first is kept)"
-        case .bullet(let of):
-            reason = "bullet of the item removed on line \(of + 1)"
-        case .beyondMarker(let marker, let core):
-            reason = "after the article body (lines \(core.lowerBound + 1)-\(core.upperBound)) and the page furniture on line \(marker + 1), not prose"
+        var explanation = Explanation(cause: decision.cause, ruleID: d.id, ruleName: d.name, block: i)
+        if case .finding(let index) = decision.cause {
+            let finding = findings[index]
+            explanation.evidence = finding.evidence
+            if case .cues = finding.evidence { explanation.cues = rule.cues }
+            // Identifier texts are copied now: the input is gone when the reason is written.
+            if case .identifiers(let spans) = finding.evidence {
+                explanation.texts = spans.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.range]), as: UTF8.self) }
+            }
         }
-        return Removal(ruleID: d.id, family: d.family, reason: reason, range: blocks[i].range, line: i + 1)
+        return Removal(ruleID: d.id, family: d.family, range: blocks[i].range, line: i + 1, explanation: explanation)
+    }
+}
+
+/// What a removal's reason is made from, kept so the text is written only when it is read (most runs
+/// only count removals).
+struct Explanation: Sendable {
+    var cause: Resolver.Cause?
+    var ruleID = ""
+    var ruleName = ""
+    var block = 0
+    var evidence: Finding.Evidence? = nil
+    var cues: [Cue] = []
+    var texts: [String] = []
+    var fixed: String? = nil
+
+    init(cause: Resolver.Cause, ruleID: String, ruleName: String, block: Int) {
+        self.cause = cause
+        self.ruleID = ruleID
+        self.ruleName = ruleName
+        self.block = block
     }
 
-    private func describe(_ finding: Finding, rule: any Rule, _ p: UnsafeBufferPointer<UInt8>, block index: Int) -> String {
-        let label = type(of: rule).description.name.lowercased()
-        switch finding.evidence {
-        case .cues(let cues, let coverage):
-            let phrases = rule.cues
-            let shown = cues.prefix(3).map { "\u{201C}\(phrases[Int($0)].phrase)\u{201D}" }.joined(separator: ", ")
-            let more = cues.count > 3 ? " and \(cues.count - 3) more" : ""
+    static func text(_ s: String) -> Explanation {
+        var e = Explanation(cause: .finding(0), ruleID: "", ruleName: "", block: 0)
+        e.cause = nil
+        e.fixed = s
+        return e
+    }
+
+    var text: String {
+        if let fixed { return fixed }
+        switch cause! {
+        case .finding: return evidenceText
+        case .heading(let of): return "short heading of the removed \(ruleID) block on line \(of + 1)"
+        case .between(let a, let b): return "short block between removed blocks on lines \(a + 1) and \(b + 1)"
+        case .trailing(let after): return "short block after the removed block on line \(after + 1), at the end of the document"
+        case .copy(let of): return "copy of the block removed on line \(of + 1)"
+        case .repeatOf(let first, let copies): return "repeats line \(first + 1) (\(copies) copies; the first is kept)"
+        case .bullet(let of): return "bullet of the item removed on line \(of + 1)"
+        case .beyondMarker(let marker, let core):
+            return "after the article body (lines \(core.lowerBound + 1)-\(core.upperBound)) and the page furniture on line \(marker + 1), not prose"
+        }
+    }
+
+    private var evidenceText: String {
+        let label = ruleName.lowercased()
+        guard let evidence else { return label }
+        switch evidence {
+        case .cues(let ids, let coverage):
+            let shown = ids.prefix(3).map { "\u{201C}\(cues[Int($0)].phrase)\u{201D}" }.joined(separator: ", ")
+            let more = ids.count > 3 ? " and \(ids.count - 3) more" : ""
             return "\(label): \(shown)\(more) (cues cover \(Int((coverage * 100).rounded()))% of the block)"
         case .identifiers(let spans):
-            let shown = spans.prefix(3).map { "\($0.kind) \u{201C}\(String(decoding: UnsafeBufferPointer(rebasing: p[$0.range]), as: UTF8.self))\u{201D}" }
+            let shown = zip(spans.prefix(3), texts).map { "\($0.kind) \u{201C}\($1)\u{201D}" }
             return "\(label): " + shown.joined(separator: ", ") + (spans.count > 3 ? " and \(spans.count - 3) more" : "")
         case .repeated(let first, let copies):
             return "repeats line \(first + 1) (\(copies) copies)"
         case .thread(let heading, let marks):
-            return heading == index ? "comment-thread heading, \(marks) thread marks (Reply, says:, ...) follow"
+            return heading == block ? "comment-thread heading, \(marks) thread marks (Reply, says:, ...) follow"
                 : "in the comment thread under the heading on line \(heading + 1)"
         case .siteTemplate(let documents, let of, let site):
             return "appears in \(documents) of \(of) documents from \(site)"

@@ -2,12 +2,31 @@
 public struct Removal: Sendable, Equatable {
     public var ruleID: String
     public var family: RuleFamily
-    /// Names the evidence: the phrases, the validated identifier, the repeated block.
-    public var reason: String
     /// Byte range of the whole line in the input, terminator included.
     public var range: Range<Int>
     /// 1-based line number in the input.
     public var line: Int
+    /// What the reason is made from; the text is written only when someone asks for it.
+    var explanation: Explanation
+
+    /// Names the evidence: the phrases, the validated identifier, the repeated block.
+    public var reason: String { explanation.text }
+
+    public init(ruleID: String, family: RuleFamily, reason: String, range: Range<Int>, line: Int) {
+        self.init(ruleID: ruleID, family: family, range: range, line: line, explanation: .text(reason))
+    }
+
+    init(ruleID: String, family: RuleFamily, range: Range<Int>, line: Int, explanation: Explanation) {
+        self.ruleID = ruleID
+        self.family = family
+        self.range = range
+        self.line = line
+        self.explanation = explanation
+    }
+
+    public static func == (a: Removal, b: Removal) -> Bool {
+        a.ruleID == b.ruleID && a.family == b.family && a.range == b.range && a.line == b.line && a.reason == b.reason
+    }
 }
 
 /// A change to kept text: list markup joined or unified.
