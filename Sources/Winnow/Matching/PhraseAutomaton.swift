@@ -33,8 +33,9 @@ struct PhraseAutomaton: Sendable {
     /// Byte to class, with folding built in.
     private var classOfByte = [UInt8](repeating: 0, count: 256)
     private var classCount = 1
-    /// delta[state * classCount + class] = next * classCount, negative when `next` has outputs.
-    private var delta: [Int32] = []
+    /// delta[state * classCount + class] = next | 0x8000 when `next` has outputs (at most 32,767 states).
+    private var delta: [UInt16] = []
+    var tableSize: Int { delta.count }
     /// For each state, the patterns that end there (own and via suffix links), as a range into `outputList`.
     private var outputStart: [Int32] = []
     private var outputList: [Int32] = []
@@ -108,7 +109,7 @@ struct PhraseAutomaton: Sendable {
         }
         // Breadth-first failure links, turning the trie into a DFA.
         let n = goto.count
-        precondition(n * classCount < Int(Int32.max), "too many phrases for the automaton")
+        precondition(n < 32768, "too many phrases for the automaton")
         var fail = [Int](repeating: 0, count: n)
         var queue: [Int] = []
         queue.reserveCapacity(n)
@@ -152,8 +153,8 @@ struct PhraseAutomaton: Sendable {
         for s in order {
             for c in 0..<classCount {
                 let t = Int(goto[s][c])
-                let value = Int32(newIndex[t] * classCount)
-                delta.append(ends[t].isEmpty ? value : (value | Int32.min))
+                let value = UInt16(newIndex[t])
+                delta.append(ends[t].isEmpty ? value : (value | 0x8000))
             }
         }
         outputStart.reserveCapacity(order.count + 1)
@@ -181,32 +182,57 @@ struct PhraseAutomaton: Sendable {
                 let end1 = split, end2 = range.upperBound
                 let both = min(end1 - i, end2 - j)
                 let stop = i + both
+                let c = classCount
+                // The hot loop lives in a function of its own that returns at a match, so its state stays
+                // in registers; reporting happens out here.
                 while i < stop {
-                    let n1 = d[s1 &+ Int(cls[Int(base[i])])]
-                    let n2 = d[s2 &+ Int(cls[Int(base[j])])]
-                    i &+= 1; j &+= 1
-                    s1 = Int(n1 & Int32.max)
-                    s2 = Int(n2 & Int32.max)
-                    if (n1 | n2) < 0 {
-                        if n1 < 0 { report(bytes, range.lowerBound, i, state: s1 / classCount, into: &matches) }
-                        if n2 < 0 { report(bytes, split, j, state: s2 / classCount, into: &second) }
-                    }
+                    let r = PhraseAutomaton.runTwo(d, cls, base, i, j, stop, s1, s2, c)
+                    i = r.i; j = r.j; s1 = r.s1 & 0x7FFF; s2 = r.s2 & 0x7FFF
+                    if r.s1 & 0x8000 != 0 { report(bytes, range.lowerBound, i, state: s1, into: &matches) }
+                    if r.s2 & 0x8000 != 0 { report(bytes, split, j, state: s2, into: &second) }
                 }
                 while i < end1 {
-                    let n1 = d[s1 &+ Int(cls[Int(base[i])])]
-                    i &+= 1
-                    s1 = Int(n1 & Int32.max)
-                    if n1 < 0 { report(bytes, range.lowerBound, i, state: s1 / classCount, into: &matches) }
+                    let r = PhraseAutomaton.runOne(d, cls, base, i, end1, s1, c)
+                    i = r.i; s1 = r.s & 0x7FFF
+                    if r.s & 0x8000 != 0 { report(bytes, range.lowerBound, i, state: s1, into: &matches) }
                 }
                 while j < end2 {
-                    let n2 = d[s2 &+ Int(cls[Int(base[j])])]
-                    j &+= 1
-                    s2 = Int(n2 & Int32.max)
-                    if n2 < 0 { report(bytes, split, j, state: s2 / classCount, into: &second) }
+                    let r = PhraseAutomaton.runOne(d, cls, base, j, end2, s2, c)
+                    j = r.i; s2 = r.s & 0x7FFF
+                    if r.s & 0x8000 != 0 { report(bytes, split, j, state: s2, into: &second) }
                 }
             }
         }
         matches.append(contentsOf: second)
+    }
+
+    /// Runs two streams until one reaches a state where a phrase ends (bit 0x8000 set in its returned
+    /// state) or `stop`.
+    @inline(never)
+    static func runTwo(_ d: UnsafePointer<UInt16>, _ cls: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>,
+                       _ i0: Int, _ j0: Int, _ stop: Int, _ s1In: Int, _ s2In: Int, _ c: Int) -> (i: Int, j: Int, s1: Int, s2: Int) {
+        var i = i0, j = j0, s1 = s1In, s2 = s2In
+        while i < stop {
+            let n1 = Int(d[s1 &* c &+ Int(cls[Int(base[i])])])
+            let n2 = Int(d[s2 &* c &+ Int(cls[Int(base[j])])])
+            i &+= 1; j &+= 1
+            s1 = n1; s2 = n2
+            if (n1 | n2) >= 0x8000 { return (i, j, s1, s2) }
+        }
+        return (i, j, s1, s2)
+    }
+
+    @inline(never)
+    static func runOne(_ d: UnsafePointer<UInt16>, _ cls: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>,
+                       _ i0: Int, _ stop: Int, _ sIn: Int, _ c: Int) -> (i: Int, s: Int) {
+        var i = i0, s = sIn
+        while i < stop {
+            let n = Int(d[s &* c &+ Int(cls[Int(base[i])])])
+            i &+= 1
+            s = n
+            if n >= 0x8000 { return (i, s) }
+        }
+        return (i, s)
     }
 
     private func report(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ end: Int, state: Int, into matches: inout [Match]) {
