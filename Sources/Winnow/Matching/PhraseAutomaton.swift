@@ -89,70 +89,67 @@ struct PhraseAutomaton: Sendable {
         precondition(classCount <= 256)
         for b in 0..<256 { classOfByte[b] = classOfFolded[Int(PhraseAutomaton.foldTable[b])] }
         let spaceClass = Int(classOfFolded[0x20])
-        // Trie.
-        var goto: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        // Trie, as one flat table: goto[state * C + class], -1 for no edge.
+        let C = classCount
+        var goto = [Int32](repeating: -1, count: C)
         var ends: [[Int32]] = [[]]
         var entersBySpace: [Bool] = [false]
+        var states = 1
         for (index, p) in patterns.enumerated() {
             var s = 0
             for b in p.bytes {
                 let c = Int(classOfFolded[Int(b)])
-                if goto[s][c] < 0 {
-                    goto[s][c] = Int32(goto.count)
-                    goto.append([Int32](repeating: -1, count: classCount))
+                if goto[s * C + c] < 0 {
+                    goto[s * C + c] = Int32(states)
+                    goto.append(contentsOf: repeatElement(-1, count: C))
                     ends.append([])
                     entersBySpace.append(b == 0x20)
+                    states += 1
                 }
-                s = Int(goto[s][c])
+                s = Int(goto[s * C + c])
             }
             ends[s].append(Int32(index))
         }
-        // Breadth-first failure links, turning the trie into a DFA.
-        let n = goto.count
+        // Breadth-first failure links, turning the trie into a DFA. The queue visits states by depth,
+        // which is also the order the table is written in: the shallow states that text visits most
+        // sit together at its start (fewer cache misses).
+        let n = states
         precondition(n < 32768, "too many phrases for the automaton")
-        var fail = [Int](repeating: 0, count: n)
-        var queue: [Int] = []
-        queue.reserveCapacity(n)
-        for c in 0..<classCount {
-            let t = goto[0][c]
-            if t < 0 { goto[0][c] = 0 } else { fail[Int(t)] = 0; queue.append(Int(t)) }
-        }
-        for s in 0..<n { goto[s][0] = 0 }
-        var head = 0
-        while head < queue.count {
-            let s = queue[head]; head += 1
-            ends[s].append(contentsOf: ends[fail[s]])
-            for c in 1..<classCount {
-                let t = goto[s][c]
-                if t < 0 {
-                    goto[s][c] = goto[fail[s]][c]
-                } else {
-                    fail[Int(t)] = Int(goto[fail[s]][c])
-                    queue.append(Int(t))
+        var order = [0]
+        order.reserveCapacity(n)
+        goto.withUnsafeMutableBufferPointer { g in
+            var fail = [Int](repeating: 0, count: n)
+            for c in 0..<C {
+                let t = g[c]
+                if t < 0 { g[c] = 0 } else { fail[Int(t)] = 0; order.append(Int(t)) }
+            }
+            for s in 0..<n { g[s * C] = 0 }
+            var head = 1
+            while head < order.count {
+                let s = order[head]; head += 1
+                let f = fail[s]
+                if !ends[f].isEmpty { ends[s].append(contentsOf: ends[f]) }
+                for c in 1..<C {
+                    let t = g[s * C + c]
+                    if t < 0 {
+                        g[s * C + c] = g[f * C + c]
+                    } else {
+                        fail[Int(t)] = Int(g[f * C + c])
+                        order.append(Int(t))
+                    }
                 }
             }
-        }
-        // A run of spaces counts as one: a state entered by a space stays on further spaces.
-        if spaceClass != 0 {
-            for s in 1..<n where entersBySpace[s] { goto[s][spaceClass] = Int32(s) }
-        }
-        // Number the states breadth first, so the shallow states that text visits most sit together
-        // at the start of the table (fewer cache misses).
-        var order = [0]
-        var newIndex = [Int](repeating: -1, count: n)
-        newIndex[0] = 0
-        var k = 0
-        while k < order.count {
-            let s = order[k]; k += 1
-            for c in 0..<classCount {
-                let t = Int(goto[s][c])
-                if newIndex[t] < 0 { newIndex[t] = order.count; order.append(t) }
+            // A run of spaces counts as one: a state entered by a space stays on further spaces.
+            if spaceClass != 0 {
+                for s in 1..<n where entersBySpace[s] { g[s * C + spaceClass] = Int32(s) }
             }
         }
-        delta.reserveCapacity(order.count * classCount)
+        var newIndex = [Int](repeating: 0, count: n)
+        for (k, s) in order.enumerated() { newIndex[s] = k }
+        delta.reserveCapacity(n * C)
         for s in order {
-            for c in 0..<classCount {
-                let t = Int(goto[s][c])
+            for c in 0..<C {
+                let t = Int(goto[s * C + c])
                 let value = UInt16(newIndex[t])
                 delta.append(ends[t].isEmpty ? value : (value | 0x8000))
             }
