@@ -49,6 +49,7 @@ struct Document {
         guard let base = p.baseAddress, p.count > 0 else { return }
         var start = 0
         let n = p.count
+        var pending: (content: Range<Int>, end: Int)? = nil
         while start < n {
             let rest = n - start
             let found = memchr(base + start, 0x0A, rest)
@@ -63,62 +64,122 @@ struct Document {
             }
             var contentEnd = lineEnd
             if contentEnd > start && p[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-            blocks.append(describe(p, start..<contentEnd, end: end))
+            // Lines are described two at a time: two independent chains through the state machine.
+            if let first = pending {
+                let (a, b) = describePair(p, first.content, end: first.end, start..<contentEnd, end: end)
+                blocks.append(a)
+                blocks.append(b)
+                pending = nil
+            } else {
+                pending = (start..<contentEnd, end)
+            }
             start = end
+        }
+        if let last = pending { blocks.append(describe(p, last.content, end: last.end)) }
+    }
+
+    /// The facts of two lines, computed in one interleaved pass.
+    static func describePair(_ p: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, end endA: Int, _ b: Range<Int>, end endB: Int) -> (Block, Block) {
+        let ta = trim(p, a), tb = trim(p, b)
+        var fa = Facts(), fb = Facts()
+        Document.transitions.withUnsafeBufferPointer { table in
+            Document.foldSums.withUnsafeBufferPointer { folds in
+                let t = table.baseAddress!, f = folds.baseAddress!, base = p.baseAddress!
+                var i = ta.lowerBound, j = tb.lowerBound
+                var sa = 1, sb = 1
+                // Both lines together, in chunks short enough for the 12-bit counters.
+                while i < ta.upperBound && j < tb.upperBound {
+                    let n = min(4095, ta.upperBound - i, tb.upperBound - j)
+                    var accA: UInt64 = 0, accB: UInt64 = 0, sumA: UInt64 = 0, sumB: UInt64 = 0
+                    for _ in 0..<n {
+                        let x = Int(base[i]), y = Int(base[j])
+                        let ea = t[sa << 8 | x], eb = t[sb << 8 | y]
+                        accA &+= ea; accB &+= eb
+                        sa = Int(truncatingIfNeeded: ea >> 61); sb = Int(truncatingIfNeeded: eb >> 61)
+                        sumA &+= f[x]; sumB &+= f[y]
+                        i &+= 1; j &+= 1
+                    }
+                    fa.add(accA, sumA); fb.add(accB, sumB)
+                }
+                // The rest of the longer line.
+                Document.run(t, f, base, &i, ta.upperBound, &sa, &fa)
+                Document.run(t, f, base, &j, tb.upperBound, &sb, &fb)
+            }
+        }
+        return (fa.block(p, a, endA, ta), fb.block(p, b, endB, tb))
+    }
+
+    /// Running sums of a line's facts.
+    struct Facts {
+        var words = 0, alnum = 0, digits = 0, capitalized = 0, innerStops = 0
+        var checksum: UInt32 = 0
+        var cjk = 0
+
+        @inline(__always) mutating func add(_ acc: UInt64, _ sums: UInt64) {
+            words &+= Int(acc & 0xFFF)
+            capitalized &+= Int((acc >> 12) & 0xFFF)
+            innerStops &+= Int((acc >> 24) & 0xFFF)
+            digits &+= Int((acc >> 36) & 0xFFF)
+            alnum &+= Int((acc >> 48) & 0xFFF)
+            checksum &+= UInt32(truncatingIfNeeded: sums)
+            cjk |= Int(truncatingIfNeeded: sums >> 32)
+        }
+
+        func block(_ p: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, _ end: Int, _ trimmed: Range<Int>) -> Block {
+            let hasCJK = cjk != 0
+            // Scripts without spaces: count every two CJK letters as a word, so a long Chinese
+            // paragraph is long to every rule that weighs length by words.
+            let words = hasCJK ? max(self.words, alnum / 2) : self.words
+            return Block(content: content, end: end, trimmed: trimmed, words: words, alnum: alnum, digits: digits,
+                         endsLikeSentence: Document.endsLikeSentence(p, trimmed), hasCJK: hasCJK, capitalized: capitalized,
+                         innerStops: innerStops, checksum: checksum)
         }
     }
 
-    /// Computes a line's facts in one pass over its bytes.
-    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, end: Int) -> Block {
+    /// One chain through the state machine, from `i` to `end`, in chunks of 4,095 bytes.
+    @inline(__always)
+    static func run(_ t: UnsafePointer<UInt64>, _ f: UnsafePointer<UInt64>, _ base: UnsafePointer<UInt8>,
+                    _ i: inout Int, _ end: Int, _ state: inout Int, _ facts: inout Facts) {
+        while i < end {
+            let chunkEnd = min(end, i + 4095)
+            var acc: UInt64 = 0, sums: UInt64 = 0
+            var s = state, k = i
+            while k < chunkEnd {
+                let x = Int(base[k])
+                let e = t[s << 8 | x]
+                acc &+= e
+                s = Int(truncatingIfNeeded: e >> 61)
+                sums &+= f[x]
+                k &+= 1
+            }
+            i = k
+            state = s
+            facts.add(acc, sums)
+        }
+    }
+
+    /// The line without leading and trailing white space (and no-break spaces, and a byte-order mark).
+    static func trim(_ p: UnsafeBufferPointer<UInt8>, _ content: Range<Int>) -> Range<Int> {
         var lo = content.lowerBound
         var hi = content.upperBound
         while lo < hi && isBlankByteAt(p, lo, hi) { lo += blankWidth(p, lo) }
         while hi > lo && Bytes.isSpace(p[hi - 1]) { hi -= 1 }
-        // A trailing no-break space (C2 A0) is blank too.
         while hi - lo >= 2 && p[hi - 2] == 0xC2 && p[hi - 1] == 0xA0 { hi -= 2 }
-        // One pass, two table loads per byte, no branches. `Document.transitions` is a small state machine
-        // (previous byte white space? a sentence stop? current token counted as a word?) whose entries add
-        // one to packed 12-bit counters (words, capitals, stops, digits, letters); `Document.foldSums`
-        // adds the folded byte (the checksum) and a CJK flag. Counters are read out every 4,095 bytes,
-        // before a 12-bit field could overflow.
-        var words = 0, alnum = 0, digits = 0, capitalized = 0, innerStops = 0
-        var checksum: UInt32 = 0
-        var cjk = 0
+        return lo..<hi
+    }
+
+    /// Computes a line's facts in one pass over its bytes (see `transitions`).
+    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, end: Int) -> Block {
+        let trimmed = trim(p, content)
+        var facts = Facts()
         Document.transitions.withUnsafeBufferPointer { table in
-          Document.foldSums.withUnsafeBufferPointer { folds in
-            var state = 1   // as after white space
-            var i = lo
-            while i < hi {
-                let chunkEnd = min(hi, i + 4095)
-                var acc: UInt64 = 0
-                var sums: UInt64 = 0
-                while i < chunkEnd {
-                    let b = Int(p[i])
-                    let e = table[state << 8 | b]
-                    acc &+= e
-                    state = Int(truncatingIfNeeded: e >> 61)
-                    sums &+= folds[b]
-                    i &+= 1
-                }
-                words &+= Int(acc & 0xFFF)
-                capitalized &+= Int((acc >> 12) & 0xFFF)
-                innerStops &+= Int((acc >> 24) & 0xFFF)
-                digits &+= Int((acc >> 36) & 0xFFF)
-                alnum &+= Int((acc >> 48) & 0xFFF)
-                checksum &+= UInt32(truncatingIfNeeded: sums)
-                cjk |= Int(truncatingIfNeeded: sums >> 32)
+            Document.foldSums.withUnsafeBufferPointer { folds in
+                var i = trimmed.lowerBound
+                var state = 1   // as after white space
+                Document.run(table.baseAddress!, folds.baseAddress!, p.baseAddress!, &i, trimmed.upperBound, &state, &facts)
             }
-          }
         }
-        let hasCJK = cjk != 0
-        if hasCJK {
-            // Scripts without spaces: count every two CJK letters as a word, so a long Chinese
-            // paragraph is long to every rule that weighs length by words.
-            words = max(words, alnum / 2)
-        }
-        return Block(content: content, end: end, trimmed: lo..<hi, words: words, alnum: alnum, digits: digits,
-                     endsLikeSentence: endsLikeSentence(p, lo..<hi), hasCJK: hasCJK, capitalized: capitalized, innerStops: innerStops,
-                     checksum: checksum)
+        return facts.block(p, content, end, trimmed)
     }
 
     /// The line-facts state machine: entry `state << 8 | byte`. State bits: 0 the previous byte was white
