@@ -244,9 +244,9 @@ struct Document {
         while hi > r.lowerBound && closers < 3 {
             let b = p[hi - 1]
             if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x2A { hi -= 1; closers += 1; continue }
-            // ” ’ » (E2 80 9D, E2 80 99, C2 BB) and 」』 (E3 80 8D/8F)
-            if hi - r.lowerBound >= 3 && p[hi - 3] == 0xE2 && p[hi - 2] == 0x80 && (p[hi - 1] == 0x9D || p[hi - 1] == 0x99) { hi -= 3; closers += 1; continue }
-            if hi - r.lowerBound >= 2 && p[hi - 2] == 0xC2 && p[hi - 1] == 0xBB { hi -= 2; closers += 1; continue }
+            // ” ’ “ ‘ (E2 80 9D/99/9C/98: German quotes close with “ and ‘), » « (C2 BB/AB) and 」』 (E3 80 8D/8F)
+            if hi - r.lowerBound >= 3 && p[hi - 3] == 0xE2 && p[hi - 2] == 0x80 && p[hi - 1] >= 0x98 && p[hi - 1] <= 0x9D { hi -= 3; closers += 1; continue }
+            if hi - r.lowerBound >= 2 && p[hi - 2] == 0xC2 && (p[hi - 1] == 0xBB || p[hi - 1] == 0xAB) { hi -= 2; closers += 1; continue }
             if hi - r.lowerBound >= 3 && p[hi - 3] == 0xE3 && p[hi - 2] == 0x80 && (p[hi - 1] == 0x8D || p[hi - 1] == 0x8F) { hi -= 3; closers += 1; continue }
             break
         }

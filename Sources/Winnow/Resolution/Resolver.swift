@@ -14,8 +14,8 @@ import Darwin
 ///    a family goes with the removed block of that family it introduces; a short block between two
 ///    removed blocks goes, and so does one after a removed block at the very end, unless it reads as a
 ///    sentence; a bare bullet goes with its removed item.
-/// 3. After the article body (`ArticleBody`), beyond the first removed block or menu, everything but
-///    prose of the body's kind goes (page-furniture).
+/// 3. After the article body (`ArticleBody`), beyond the first removed block or menu, every line that
+///    does not read as a sentence goes (page-furniture).
 /// 4. A prose paragraph that occurs twice keeps its first copy; the later byte-identical copy goes.
 struct Resolver {
     enum Cause: Sendable, Equatable {
@@ -110,7 +110,7 @@ struct Resolver {
                     decisions[i] = Decision(slot: d.slot, cause: .heading(of: next)); changed = true; continue
                 }
                 // Between two removed blocks, unless it reads as a sentence.
-                if !block.endsLikeSentence || block.words <= 2, let prev, let next, let p = decisions[prev], decisions[next] != nil {
+                if !block.endsLikeSentence, let prev, let next, let p = decisions[prev], decisions[next] != nil {
                     decisions[i] = Decision(slot: p.slot, cause: .between(prev, next)); changed = true; continue
                 }
                 // After a removed block, with nothing but removed blocks after it.
@@ -128,13 +128,15 @@ struct Resolver {
             }
         }
         // After the body: the page's furniture begins at the first removed block or menu after it;
-        // beyond that marker every line goes except prose lines of the body's kind. Not when much of the
+        // beyond that marker every line goes that could not be the article's (a sentence, a line that
+        // introduces a list with a colon). Not when much of the
         // page's prose (a fifth) still follows the marker: then the article goes on past it.
         if let layout, let furnitureSlot, layout.score >= PageFurnitureRule.minimumBodyScore {
             var t = layout.core.upperBound
             while t < blocks.count && decisions[t] == nil && !layout.startsMenu(t, blocks) { t += 1 }
             if t < blocks.count && (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords {
-                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && layout.kinds[i] != .body {
+                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !isBullet(blocks[i])
+                    && !PageFurnitureRule.mayBeArticle(blocks[i], layout.kinds[i], menu: layout.isMenu[i], bytes: bytes) {
                     decisions[i] = Decision(slot: furnitureSlot, cause: .beyondMarker(t, core: layout.core), propagates: false)
                 }
             }

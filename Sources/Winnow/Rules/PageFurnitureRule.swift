@@ -225,6 +225,15 @@ public struct PageFurnitureRule: Rule {
         }
     }
 
+    /// After the body and its furniture, a line is kept when it could still be the article's: prose, a
+    /// sentence of two words or more, or a line that ends with a colon (it introduces a list).
+    static func mayBeArticle(_ block: Block, _ kind: Kind, menu: Bool, bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
+        if menu { return false }
+        if kind == .body || (block.endsLikeSentence && block.words >= 2) { return true }
+        if let bytes, !block.trimmed.isEmpty, bytes[block.trimmed.upperBound - 1] == 0x3A { return true }
+        return false
+    }
+
     static func readsAsSentence(_ block: Block, _ kind: Kind, menu: Bool) -> Bool {
         kind == .body || (block.endsLikeSentence && !menu && block.words > 3)
     }

@@ -35,12 +35,14 @@ struct PhrasePolicy: Sendable {
         var strong = 0
         var strongEnd = 0
         var aloneEnough = false
+        var weakCue = false
         // Matches are ordered by end; take them by start for the union and non-overlap counts.
         let ordered = matches.sorted { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
         for m in ordered {
             let cue = cues[Int(m.cue)]
             if cue.atStart && m.range.lowerBound != firstWord { continue }
             if !used.contains(m.cue) { used.append(m.cue) }
+            if cue.weight == .weak { weakCue = true }
             if cue.alone > 0 && block.words <= cue.alone { aloneEnough = true }
             let lo = max(m.range.lowerBound, coveredUpTo)
             if lo < m.range.upperBound {
@@ -60,6 +62,10 @@ struct PhrasePolicy: Sendable {
                 definite = true
             }
         }
+        // A block that is not removed is evidence for its neighbours (a heading before an appeal) only
+        // through a weak cue, one written for that purpose ("Support ..."); a strong cue that did not
+        // carry its block says nothing about the block's role.
+        if !definite && !weakCue { return nil }
         return Finding(block: blockIndex, strength: definite ? .definite : .weak,
                        evidence: .cues(used, coverage: coverage))
     }

@@ -19,8 +19,10 @@ public struct SharePromptRule: Rule {
             RuleExample("Le quai rouvre lundi.\nPartager sur Facebook\nPartager sur Twitter\n", expected: "Le quai rouvre lundi.\n"),
             RuleExample("El muelle reabre el lunes.\nCompartir en WhatsApp\n", expected: "El muelle reabre el lunes.\n"),
             RuleExample("Kaia åpner mandag.\nDel på Facebook\n", expected: "Kaia åpner mandag.\n"),
+            RuleExample("The pier reopens on Monday.\nShare: Facebook | X | LinkedIn | WhatsApp\nSend by email\n", expected: "The pier reopens on Monday.\n"),
         ],
         nonTriggering: [
+            RuleExample("Nuevo retraso para la reparación del muelle\nEl pleno votó ayer.\n"),
             RuleExample("Residents were asked to share their views on the new timetable before the end of the month.\n"),
             RuleExample("He said he would follow us on the long walk to the harbour if the weather held.\n"),
             RuleExample("Like this year, the festival will be held on the quay.\n"),
@@ -41,20 +43,23 @@ public struct SharePromptRule: Rule {
         "pin it", "pin", "email this", "print this", "print this page", "copy link", "link copied", "sharing is caring",
         "follow us on", "follow us", "follow me on", "like us on facebook", "find us on facebook", "facebook", "twitter",
         "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "tumblr", "messenger", "email", "print",
-        "like this story? share it with a friend!", "like this story?",
+        "like this story? share it with a friend!", "like this story?", "share on x", "post on x", "share:", "share via",
+        "send by email", "send by e-mail", "email a friend", "share this story with a friend", "share with a friend",
         // German
         "teilen", "artikel teilen", "auf facebook teilen", "auf twitter teilen", "per e-mail teilen", "folgen sie uns",
-        "drucken", "link kopieren",
+        "drucken", "link kopieren", "teilen auf facebook", "diesen artikel teilen", "per e-mail", "per e-mail senden",
+        "teilen:",
         // French
         "partager", "partager sur facebook", "partager sur twitter", "partager par e-mail", "suivez-nous", "imprimer",
-        "copier le lien",
+        "copier le lien", "partager cet article", "envoyer par e-mail", "partager:", "partager :",
         // Spanish, Italian, Portuguese
         "compartir", "compartir en facebook", "compartir en twitter", "compartir en whatsapp", "síguenos", "imprimir",
         "condividi", "condividi su facebook", "condividi su whatsapp", "seguici", "stampa", "compartilhar", "partilhar",
-        "compartilhe", "siga-nos",
+        "compartilhe", "siga-nos", "compartir este artículo", "comparte esta noticia", "compartir:", "condividi questo articolo",
         // Dutch, Scandinavian, Finnish
-        "delen", "deel dit artikel", "volg ons", "del", "del på facebook", "del artikkelen", "følg oss", "dela",
+        "delen", "deel dit artikel", "volg ons", "del på facebook", "del artikkelen", "følg oss", "dela",
         "dela på facebook", "följ oss", "del på facebook", "følg os", "jaa", "jaa facebookissa", "seuraa meitä",
+        "del på x", "send på e-post", "del saken", "del saken med en venn", "del:", "del artiklen", "dela artikeln",
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
