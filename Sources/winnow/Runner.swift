@@ -37,6 +37,14 @@ final class Runner {
     private var removedFD: Int32 = -1
     private var scratch: [UInt8] = []
 
+    /// --review-html: the page, filled from the first delivered documents (cleaned again on this thread,
+    /// so the workers do not keep reports), and the file it goes to.
+    private var review: ReviewPage? = nil
+    private let reviewLimit: Int
+    private let cleaner: Cleaner
+    private var reviewFD: Int32 = -1
+    private var reviewText: [UInt8] = []
+
     private let startTime: Double
     private let showProgress: Bool
     private var lastProgress: Double = 0
@@ -47,6 +55,9 @@ final class Runner {
         self.inputs = inputs
         jobs = parsed.jobs ?? usableCores()
         ruleIDs = cleaner.ruleIDs
+        self.cleaner = cleaner
+        reviewLimit = parsed.reviewLimit ?? 50
+        if parsed.reviewHTML != nil { review = ReviewPage(ruleIDs: cleaner.ruleIDs) }
         stats = CorpusStats(ruleCount: ruleIDs.count)
         let options = CorpusOptions(field: parsed.field ?? "text", idField: parsed.idField ?? "id",
                                     annotate: parsed.annotate, explain: parsed.explain,
@@ -62,6 +73,10 @@ final class Runner {
                 removedFD = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
                 if removedFD < 0 { throw Exit(status: ExitStatus.ioError, message: "cannot create \(path): \(errnoText(errno))") }
             }
+            if let path = parsed.reviewHTML {
+                reviewFD = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                if reviewFD < 0 { throw Exit(status: ExitStatus.ioError, message: "cannot create \(path): \(errnoText(errno))") }
+            }
             for index in inputs.indices { try read(index) }
             try submitPendingText()
             try drain()
@@ -73,18 +88,77 @@ final class Runner {
             }
             pipeline.shutdown()
             clearProgress()
+            try writeReview()
             if parsed.stats { printStats() }
             return ExitStatus.ok
         } catch let exit as Exit {
             pipeline.shutdown(discardQueued: true)
             clearProgress()
             if let message = exit.message { printError("winnow: \(message)") }
+            // The page shows what was read before the run stopped (a bad line under --strict, a closed pipe).
+            if reviewFD >= 0 {
+                do { try writeReview() } catch let failure as Exit {
+                    if let message = failure.message { printError("winnow: \(message)") }
+                    if exit.status == ExitStatus.ok { return failure.status }
+                } catch {}
+            }
             return exit.status
         } catch {
             pipeline.shutdown(discardQueued: true)
             clearProgress()
             printError("winnow: \(error)")
             return ExitStatus.ioError
+        }
+    }
+
+    // MARK: Review page
+
+    /// Adds the batch's documents to the review page until it holds `reviewLimit`.
+    private func collectReview(_ batch: CorpusBatch, _ lineBase: Int) {
+        guard var page = review, page.documentCount < reviewLimit else { return }
+        defer { review = page }
+        let input = batch.input.bytes
+        switch batch.kind {
+        case .text:
+            for document in batch.documents where page.documentCount < reviewLimit {
+                let bytes = UnsafeBufferPointer(rebasing: input[document.range])
+                page.add(name: document.name ?? "stdin", input: bytes, result: cleaner.clean(bytes))
+            }
+        case .jsonl:
+            let field = Array((parsed.field ?? "text").utf8)
+            let idField = parsed.idField ?? "id"
+            var rel = 0
+            forEachLine(in: input) { range, _ in
+                defer { rel += 1 }
+                guard rel < batch.lineCount, page.documentCount < reviewLimit else { return }
+                let line = UnsafeBufferPointer(rebasing: input[range])
+                guard case .success(let located) = JSONLField.locate(field, in: line) else { return }
+                reviewText.removeAll(keepingCapacity: true)
+                JSONLField.unescape(UnsafeBufferPointer(rebasing: line[located.valueRange]), into: &reviewText)
+                let id = JSONLField.valueText(idField, in: line)
+                reviewText.withUnsafeBufferPointer { text in
+                    page.add(name: "\(batch.sourceName):\(lineBase + rel)", detail: id.map { "\(idField) \($0)" },
+                             input: text, result: cleaner.clean(text))
+                }
+            }
+        }
+    }
+
+    /// Writes the review page (once) and closes its file.
+    private func writeReview() throws {
+        guard reviewFD >= 0, let page = review else { return }
+        let fd = reviewFD
+        reviewFD = -1
+        var totals: [String: ReviewPage.Tally] = [:]
+        for (i, id) in ruleIDs.enumerated() { totals[id] = ReviewPage.Tally(blocks: stats.rules[i].blocks, bytes: stats.rules[i].bytes) }
+        let run = ReviewPage.RunTotals(documents: stats.documents, rules: totals, rewrites: stats.rewrites)
+        let command = "winnow " + CommandLine.arguments.dropFirst().map(shellQuoted).joined(separator: " ")
+        let html = page.render(notes: [command], run: run)
+        var failed: Int32? = nil
+        do { try writeAll(fd, html) } catch { failed = error.errno }
+        if close(fd) != 0 && failed == nil { failed = errno }
+        if let failed {
+            throw Exit(status: ExitStatus.ioError, message: "cannot write \(parsed.reviewHTML!): \(errnoText(failed))")
         }
     }
 
@@ -229,6 +303,7 @@ final class Runner {
             }
         }
         stats.add(batch.stats)
+        if review != nil { collectReview(batch, lineBase) }
         if let stop = batch.stopMessage {
             scratch.removeAll(keepingCapacity: true)
             stop.render(firstLine: lineBase, into: &scratch)
@@ -353,4 +428,14 @@ extension String {
     func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
     }
+}
+
+/// An argument as a POSIX shell would need it: bare when made of safe characters, else single-quoted.
+func shellQuoted(_ arg: String) -> String {
+    let safe = !arg.isEmpty && arg.unicodeScalars.allSatisfy { s in
+        (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0x30 && s.value <= 0x39)
+            || "-_./=:,+@%".unicodeScalars.contains(s)
+    }
+    if safe { return arg }
+    return "'" + arg.replacing("'", with: "'\\''") + "'"
 }

@@ -16,6 +16,18 @@ struct EvaluationTests {
         #expect(Evaluation.tokenize(text).map(String.init) == expected)
     }
 
+    /// Expected strings are what Python 3.11's `f"{x:.3f}"` and `f"{x:.4f}"` print (the reference scorer's
+    /// formatting): the double's exact value rounded, ties to even.
+    @Test(arguments: [
+        (0.8125, "0.812", "0.8125"), (0.0005, "0.001", "0.0005"), (0.0015, "0.002", "0.0015"),
+        (0.0025, "0.003", "0.0025"), (0.1235, "0.123", "0.1235"), (0.00025, "0.000", "0.0003"),
+        (0.9995, "1.000", "0.9995"), (0.12345, "0.123", "0.1235"), (1.0, "1.000", "1.0000"),
+    ])
+    func numbersAreFormattedLikePython(_ x: Double, _ three: String, _ four: String) {
+        #expect(Evaluation.fixed(x, 3) == three)
+        #expect(Evaluation.fixed(x, 4) == four)
+    }
+
     @Test func retentionAndBoilerplateByHand() {
         // Gold has a b c; input adds x y (boilerplate); output drops y and c.
         let s = Evaluation.score(id: "d", input: "a b c x y", output: "a b x", gold: "a b c")

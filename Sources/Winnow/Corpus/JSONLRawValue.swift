@@ -87,3 +87,19 @@ enum JSONLRawValue {
         }
     }
 }
+
+extension JSONLField {
+    /// The value of top-level key `key` in `line` as text, for naming a document: a string unescaped
+    /// (invalid UTF-8 becomes U+FFFD), any other value as spelled (`42`, `{"a":1}`); nil when the line is
+    /// not a valid JSON object, lacks the key, or the value is `null`. Cold path.
+    public static func valueText(_ key: String, in line: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let range = JSONLRawValue.range(of: Array(key.utf8), in: line) else { return nil }
+        if line[range.lowerBound] == 0x22 {
+            var out: [UInt8] = []
+            unescape(UnsafeBufferPointer(rebasing: line[(range.lowerBound + 1)..<(range.upperBound - 1)]), into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        let raw = String(decoding: UnsafeBufferPointer(rebasing: line[range]), as: UTF8.self)
+        return raw == "null" ? nil : raw
+    }
+}
