@@ -353,24 +353,23 @@ struct BadInputTests {
         #expect(stdin.stderr == "winnow: cannot read stdin: Is a directory\n")
     }
 
-    // MARK: Known issues: these lose article text or documents today
+    // MARK: Inputs that once lost article text or documents
 
-    /// A document with old Mac line ends (lone CR) is one line to the rules, so an appeal in it can take the
-    /// whole article with it: the command prints nothing and exits 0.
+    /// A document with old Mac line ends (lone CR): its lines are lines to the rules, so the appeal goes and
+    /// the article stays.
     @Test func loneCRDocumentKeepsItsArticle() throws {
         let article = "The council met on Tuesday to approve the budget for the coming year, officials said.\r"
             + "Residents welcomed the decision after years of waiting.\r"
         let input = bytes(article + "Donate now\rSupport our journalism: make a donation today and become a member.\r")
         let run = try runWinnow([], stdin: input)
         #expect(run.status == 0)
-        withKnownIssue("lone CR is not a line end: the whole document is one block and donation-appeal removes it") {
-            #expect(run.stdoutText.contains("The council met on Tuesday"))
-            #expect(Self.cleaner.clean(input).text.contains("Residents welcomed the decision"))
-        }
+        #expect(run.stdoutText.contains("The council met on Tuesday"))
+        #expect(!run.stdoutText.contains("Donate now"))
+        #expect(Self.cleaner.clean(input).text.contains("Residents welcomed the decision"))
     }
 
-    /// `--format auto` looks at the first non-blank byte; a BOM before the first `{` makes the file text,
-    /// and text rules then remove whole JSONL lines (documents) from it.
+    /// `--format auto` looks at the first non-blank byte after a byte-order mark: a JSONL file that starts
+    /// with a BOM is read as JSONL, one line out per line in.
     @Test func autoFormatWithABOMKeepsEveryDocument() throws {
         let input = bom + bytes("""
             {"text":"Story one.\\nDonate now"}
@@ -380,9 +379,7 @@ struct BadInputTests {
             """)
         let run = try runWinnow(["--format", "auto"], stdin: input)
         #expect(run.status == 0)
-        withKnownIssue("--format auto reads a JSONL file that starts with a BOM as text") {
-            #expect(CorpusFixtures.lines(run.stdout).count == 3, "one line out per line in: \(shown(run.stdout))")
-        }
+        #expect(CorpusFixtures.lines(run.stdout).count == 3, "one line out per line in: \(shown(run.stdout))")
     }
 
     // MARK: Fuzz findings

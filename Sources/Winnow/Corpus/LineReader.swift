@@ -94,6 +94,11 @@ public struct LineReader<Source: ByteSource> {
         while true {
             while checked < carry.count {
                 let b = carry.base[checked]
+                // A UTF-8 byte-order mark at the start is not content either.
+                if checked == 0 && b == 0xEF {
+                    if carry.count < 3 && !atEnd { break }
+                    if carry.count >= 3 && carry.base[1] == 0xBB && carry.base[2] == 0xBF { checked = 3; continue }
+                }
                 if b != 0x20 && b != 0x09 && b != 0x0D && b != 0x0A { return b }
                 checked += 1
             }

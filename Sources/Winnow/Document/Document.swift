@@ -1,7 +1,8 @@
 /// One line of a document, as byte offsets into the document's UTF-8 bytes, with the cheap facts
 /// every rule and the resolver need, computed once.
 ///
-/// `content` excludes the line terminator (`\n` or `\r\n`); `end` includes it.
+/// `content` excludes the line terminator (`\n` or `\r\n`, or `\r` in a document without `\n`); `end`
+/// includes it.
 public struct Block: Sendable, Equatable {
     /// The line's bytes without its terminator.
     public var content: Range<Int>
@@ -50,9 +51,11 @@ struct Document {
         var start = 0
         let n = p.count
         var pending: (content: Range<Int>, end: Int)? = nil
+        // Lines end at `\n`; a document with no `\n` but lone `\r`s (old Mac line ends) ends them at `\r`.
+        let separator: Int32 = memchr(base, 0x0A, n) == nil && memchr(base, 0x0D, n) != nil ? 0x0D : 0x0A
         while start < n {
             let rest = n - start
-            let found = memchr(base + start, 0x0A, rest)
+            let found = memchr(base + start, separator, rest)
             let lineEnd: Int
             let end: Int
             if let found {
@@ -63,7 +66,7 @@ struct Document {
                 end = n
             }
             var contentEnd = lineEnd
-            if contentEnd > start && p[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+            if separator == 0x0A && contentEnd > start && p[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             // Lines are described two at a time: two independent chains through the state machine.
             if let first = pending {
                 let (a, b) = describePair(p, first.content, end: first.end, start..<contentEnd, end: end)

@@ -10,6 +10,9 @@ struct PhrasePolicy: Sendable {
     var longBlockWords = 80
     /// Distinct strong cues that remove a longer block.
     var strongCuesToRemoveLong = 3
+    /// Above this many words a block is prose that cues never remove, whatever they say (an appeal is
+    /// shorter; a whole article read as one line is not).
+    var maxWordsForCues = 150
 
     /// Appends one finding per block that has matches of the rule's cues.
     func detect(_ context: DetectionContext, cues: [Cue], into findings: inout [Finding]) {
@@ -57,7 +60,7 @@ struct PhrasePolicy: Sendable {
         if used.isEmpty { return nil }
         let coverage = block.alnum > 0 ? Double(covered) / Double(block.alnum) : 0
         var definite = aloneEnough || (coverage >= minCoverage && block.words <= maxWordsForCoverage)
-        if let needed = strongCuesToRemove {
+        if let needed = strongCuesToRemove, block.words <= maxWordsForCues {
             if block.words <= longBlockWords ? strong >= needed : strong >= strongCuesToRemoveLong {
                 definite = true
             }
