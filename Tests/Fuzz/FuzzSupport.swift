@@ -1,4 +1,5 @@
-// Shared by every fuzz target (compiled into each fuzzer together with Sources/Winnow).
+// Shared by every fuzz target. Uses nothing of Winnow, so the `args` target (Sources/winnow, which imports
+// Winnow as a module of its own) can use it too.
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -26,29 +27,6 @@ func show(_ bytes: some Collection<UInt8>, limit: Int = 300) -> String {
         }
     }
     return bytes.count > limit ? s + "... (\(bytes.count) bytes)" : s
-}
-
-/// Every rule example's input (and the documents its site statistics are learned from).
-func ruleExampleDocuments() -> [[UInt8]] {
-    var docs: [[UInt8]] = []
-    for d in RuleCatalog.descriptions {
-        for e in d.triggering + d.nonTriggering {
-            docs.append(Array(e.input.utf8))
-            for c in e.corpus { docs.append(Array(c.utf8)) }
-        }
-    }
-    return docs
-}
-
-/// A site model learned from the rule examples' corpora, and the sites it knows.
-func exampleSiteModel() -> SiteModel {
-    var model = SiteModel()
-    for d in RuleCatalog.descriptions {
-        for e in d.triggering + d.nonTriggering {
-            for c in e.corpus { model.learn(host: e.corpusSite ?? "example.com", document: c) }
-        }
-    }
-    return model
 }
 
 /// With WINNOW_FUZZ_SEEDS=DIR in the environment, writes `seeds` into DIR (run.sh does this with
