@@ -2,35 +2,46 @@ import Winnow
 
 /// The `winnow` command: options are declared once in `options`, which drives parsing and `--help`.
 enum WinnowCommand {
+    /// `winnow` (clean), `winnow learn`, `winnow merge`.
+    enum Subcommand: String { case clean, learn, merge }
+
     struct Option {
         var name: String
         var short: String? = nil
         var value: String?    // name of the value, nil for a flag
         var help: String
+        /// The subcommands that take it.
+        var commands: Set<Subcommand> = [.clean]
     }
 
     static let options: [Option] = [
-        Option(name: "--format", value: "FORMAT", help: "text (default: each input is one document), jsonl (one JSON object per line), or auto (jsonl when an input's first non-blank byte is '{')"),
-        Option(name: "--field", value: "NAME", help: "jsonl: the string field to clean (default text)"),
+        Option(name: "--format", value: "FORMAT", help: "text (default: each input is one document), jsonl (one JSON object per line), or auto (jsonl when an input's first non-blank byte is '{')", commands: [.clean, .learn]),
+        Option(name: "--field", value: "NAME", help: "jsonl: the string field to clean (default text)", commands: [.clean, .learn]),
         Option(name: "--id-field", value: "NAME", help: "jsonl: the field copied as \"id\" into --removed-out records (default id)"),
         Option(name: "--annotate", value: nil, help: "jsonl: add a \"winnow\" field to each changed line: the removed blocks, their rules and reasons"),
-        Option(name: "--strict", value: nil, help: "jsonl: stop at the first bad line with status 65 (default: pass it through, report it on stderr)"),
+        Option(name: "--strict", value: nil, help: "jsonl: stop at the first bad line with status 65 (default: pass it through, report it on stderr)", commands: [.clean, .learn]),
         Option(name: "--removed-out", value: "FILE", help: "write every removed block to FILE as JSONL (line, id, rule, reason, text)"),
         Option(name: "--output-dir", value: "DIR", help: "write one cleaned file per input file under DIR (same relative names) instead of stdout"),
-        Option(name: "--recursive", short: "-r", value: nil, help: "read the files in folders given as FILE, walked in name order"),
-        Option(name: "--jobs", short: "-j", value: "N", help: "clean on N threads (default: the number of cores); output keeps the input order"),
-        Option(name: "--stats", value: nil, help: "print documents, bytes, MB/s and per-rule removals to stderr at the end"),
+        Option(name: "--recursive", short: "-r", value: nil, help: "read the files in folders given as FILE, walked in name order", commands: [.clean, .learn]),
+        Option(name: "--jobs", short: "-j", value: "N", help: "clean on N threads (default: the number of cores); output keeps the input order", commands: [.clean, .learn]),
+        Option(name: "--stats", value: nil, help: "print documents, bytes, MB/s and per-rule removals to stderr at the end", commands: [.clean, .learn, .merge]),
         Option(name: "--explain", value: nil, help: "write one line per removed block to stderr: [FILE:]LINE: rule id: reason (jsonl: LINE:BLOCKLINE: ...)"),
         Option(name: "--disable", value: "IDS", help: "switch off rules (comma-separated ids; see `winnow rules`)"),
         Option(name: "--enable", value: "IDS", help: "switch on rules that are off by default"),
         Option(name: "--bullet", value: "TEXT", help: "what list bullets become (default \"- \")"),
-        Option(name: "--help", short: "-h", value: nil, help: "show this help"),
-        Option(name: "--version", value: nil, help: "show the version"),
+        Option(name: "--model", value: "FILE", help: "a site model: remove each site's template blocks (rule site-template); learn, merge: the model to write ('-': stdout)", commands: [.clean, .learn, .merge]),
+        Option(name: "--site-field", value: "NAME", help: "jsonl: the field whose URL or host names a document's site (default url)", commands: [.clean, .learn]),
+        Option(name: "--site", value: "HOST", help: "every document is from this site (text input; for jsonl it overrides --site-field)", commands: [.clean, .learn]),
+        Option(name: "--max-entries", value: "N", help: "learn, merge: keep at most N sites and (site, block) counts, dropping the rarest (default 1000000)", commands: [.learn, .merge]),
+        Option(name: "--help", short: "-h", value: nil, help: "show this help", commands: [.clean, .learn, .merge]),
+        Option(name: "--version", value: nil, help: "show the version", commands: [.clean, .learn, .merge]),
     ]
 
     static var usage: String {
         var s = """
-            usage: winnow [OPTIONS] [FILE...]
+            usage: winnow [OPTIONS] [--model MODEL] [FILE...]
+                   winnow learn [--format jsonl] [--site-field NAME | --site HOST] --model OUT [FILE...]
+                   winnow merge [--max-entries N] --model OUT MODEL...
                    winnow rules
 
             Removes boilerplate (donation appeals, payment details, comment-section notices, repeated blocks)
@@ -38,18 +49,24 @@ enum WinnowCommand {
             writes the cleaned text to stdout: plain text (each input one document) or JSONL (one document
             per line, in a string field; every other byte of the line kept).
 
+            `winnow learn` counts, per site, in how many documents each block appears and writes a site
+            model; `winnow merge` adds models learned on parts of a corpus; `--model` then removes the
+            blocks a site repeats across its documents (its template).
+
             options:
 
             """
         for o in options {
+            var help = o.help
+            if !o.commands.contains(.clean) { help = o.commands.map(\.rawValue).sorted().joined(separator: ", ") + ": " + help.replacingPrefix("learn, merge: ", with: "") }
             var left = o.short.map { "\($0), \(o.name)" } ?? "    \(o.name)"
             if let value = o.value { left += " \(value)" }
-            s += "  " + left.padding(24) + o.help + "\n"
+            s += "  " + left.padding(24) + help + "\n"
         }
         s += """
 
-            exit status: 0 done, 64 usage error, 65 bad JSONL line under --strict, 66 an input cannot be opened,
-            74 I/O error (a broken pipe on stdout ends quietly with 0)
+            exit status: 0 done, 64 usage error, 65 bad JSONL line under --strict or a bad site model,
+            66 an input cannot be opened, 74 I/O error (a broken pipe on stdout ends quietly with 0)
             """
         return s
     }
@@ -57,6 +74,11 @@ enum WinnowCommand {
     enum Format: String { case text, jsonl, auto }
 
     struct Parsed {
+        var command = Subcommand.clean
+        var model: String? = nil
+        var siteField: String? = nil
+        var site: String? = nil
+        var maxEntries: Int? = nil
         var explain = false
         var configuration = CleanerConfiguration()
         var files: [String] = []
@@ -82,6 +104,10 @@ enum WinnowCommand {
     static func parse(_ args: [String]) -> Outcome {
         var parsed = Parsed()
         var i = 0
+        if let first = args.first, first == "learn" || first == "merge" {
+            parsed.command = Subcommand(rawValue: first)!
+            i = 1
+        }
         var onlyFiles = false
         func ids(_ s: String) -> [String] { s.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
         while i < args.count {
@@ -102,6 +128,10 @@ enum WinnowCommand {
                 return usageError("unknown option '\(arg)'")
             }
             name = option.name
+            guard option.commands.contains(parsed.command) else {
+                let command = parsed.command == .clean ? "cleaning" : "winnow \(parsed.command.rawValue)"
+                return usageError("\(name) does not apply to \(command)")
+            }
             var value: String? = nil
             if option.value != nil {
                 if let inlineValue { value = inlineValue } else if i < args.count { value = args[i]; i += 1 } else {
@@ -141,14 +171,51 @@ enum WinnowCommand {
                 }
                 parsed.jobs = n
             case "--stats": parsed.stats = true
+            case "--model":
+                guard !value!.isEmpty else { return usageError("--model needs a file name") }
+                parsed.model = value!
+            case "--site-field":
+                guard !value!.isEmpty else { return usageError("--site-field needs a field name") }
+                parsed.siteField = value!
+            case "--site":
+                guard let key = SiteModel.siteKey(fromURL: Array(value!.utf8)) else {
+                    return usageError("--site needs a host name or URL, not '\(value!)'")
+                }
+                parsed.site = key
+            case "--max-entries":
+                guard let n = Int(value!), n >= 1 else {
+                    return usageError("--max-entries needs a whole number of at least 1, not '\(value!)'")
+                }
+                parsed.maxEntries = n
             case "--help": printOut(usage + "\n"); return .exit(ExitStatus.ok)
             case "--version": printOut("winnow \(WinnowVersion.string)\n"); return .exit(ExitStatus.ok)
             default: break
             }
         }
+        switch parsed.command {
+        case .learn, .merge:
+            guard let model = parsed.model else {
+                return usageError("winnow \(parsed.command.rawValue) needs --model OUT: the file to write the site model to")
+            }
+            if parsed.command == .merge {
+                guard !parsed.files.isEmpty else { return usageError("winnow merge needs the models to add (MODEL...)") }
+                if parsed.files.filter({ $0 == "-" }).count > 1 { return usageError("winnow merge can read stdin ('-') once") }
+            } else if parsed.format == .text && parsed.site == nil {
+                return usageError("winnow learn needs each document's site: --format jsonl (the host of each line's url field), or --site HOST")
+            }
+            if model != "-" && parsed.files.contains(model) {
+                return usageError("--model \(model) is also an input; write the model to another file")
+            }
+        case .clean:
+            if parsed.model == "-" { return usageError("--model must name a file when cleaning (stdin is the input)") }
+            if parsed.model != nil && parsed.format == .text && parsed.site == nil {
+                return usageError("--model with text input needs --site HOST (the site of the documents), or --format jsonl")
+            }
+        }
         if parsed.format == .text {
             let jsonlOnly = [("--field", parsed.field != nil), ("--id-field", parsed.idField != nil),
-                             ("--annotate", parsed.annotate), ("--strict", parsed.strict)]
+                             ("--annotate", parsed.annotate), ("--strict", parsed.strict),
+                             ("--site-field", parsed.siteField != nil)]
             if let (name, _) = jsonlOnly.first(where: { $0.1 }) {
                 return usageError("\(name) applies to JSONL input: add --format jsonl (or --format auto)")
             }
@@ -159,7 +226,7 @@ enum WinnowCommand {
         return .run(parsed)
     }
 
-    static let shortUsage = "usage: winnow [--format text|jsonl|auto] [--field NAME] [--jobs N] [--explain] [OPTIONS] [FILE...]; winnow --help for more"
+    static let shortUsage = "usage: winnow [--format text|jsonl|auto] [--field NAME] [--jobs N] [--explain] [--model MODEL] [OPTIONS] [FILE...]; winnow learn|merge ... --model OUT; winnow --help for more"
 
     static func run(_ args: [String]) -> Int32 {
         if args.first == "rules" { return listRules() }
@@ -168,8 +235,19 @@ enum WinnowCommand {
         case .exit(let status): return status
         case .run(let p): parsed = p
         }
+        if parsed.command == .merge { return SiteModelCommands.merge(parsed) }
+        var configuration = parsed.configuration
+        if parsed.command == .clean, let path = parsed.model {
+            // The model is read and checked whole before any input: a bad one stops the run with nothing written.
+            switch SiteModelCommands.load(path) {
+            case .success(let model): configuration.sites = model
+            case .failure(let exit):
+                printError("winnow: \(exit.message!)")
+                return exit.status
+            }
+        }
         let cleaner: Cleaner
-        do { cleaner = try Cleaner(parsed.configuration) } catch {
+        do { cleaner = try Cleaner(configuration) } catch {
             printError("winnow: \(error)")
             return ExitStatus.usage
         }
@@ -181,7 +259,9 @@ enum WinnowCommand {
             printError("winnow: \(failure.message)")
             return failure.status
         }
-        let runner = Runner(parsed: parsed, cleaner: cleaner, inputs: inputs)
+        let runner = parsed.command == .learn
+            ? Runner(parsed: parsed, learning: SiteModel(maxEntries: parsed.maxEntries ?? SiteModel.defaultMaxEntries), inputs: inputs)
+            : Runner(parsed: parsed, cleaner: cleaner, inputs: inputs)
         return runner.run()
     }
 
@@ -204,6 +284,9 @@ enum WinnowCommand {
 extension String {
     func padding(_ width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
     }
     func trimmingCharacters() -> String {
         var s = Substring(self)
