@@ -23,7 +23,7 @@ enum WinnowCommand {
         Option(name: "--removed-out", value: "FILE", help: "write every removed block to FILE as JSONL (line, id, rule, reason, text)"),
         Option(name: "--output-dir", value: "DIR", help: "write one cleaned file per input file under DIR (same relative names) instead of stdout"),
         Option(name: "--recursive", short: "-r", value: nil, help: "read the files in folders given as FILE, walked in name order", commands: [.clean, .learn]),
-        Option(name: "--jobs", short: "-j", value: "N", help: "clean on N threads (default: the number of cores); output keeps the input order", commands: [.clean, .learn]),
+        Option(name: "--jobs", short: "-j", value: "N", help: "clean (or learn) on N threads (default: the number of cores); output keeps the input order", commands: [.clean, .learn]),
         Option(name: "--stats", value: nil, help: "print documents, bytes, MB/s and per-rule removals to stderr at the end", commands: [.clean, .learn, .merge]),
         Option(name: "--explain", value: nil, help: "write one line per removed block to stderr: [FILE:]LINE: rule id: reason (jsonl: LINE:BLOCKLINE: ...)"),
         Option(name: "--disable", value: "IDS", help: "switch off rules (comma-separated ids; see `winnow rules`)"),

@@ -92,12 +92,12 @@ public struct SiteModel: Sendable, Equatable {
         // user@host
         var i = hi
         while i > lo { i -= 1; if url[i] == 0x40 { lo = i + 1; break } }
-        // host:port (not inside an IPv6 literal)
-        var bracket = false
-        for k in lo..<hi where url[k] == 0x5D { bracket = true }
-        if !bracket {
-            i = hi
-            while i > lo { i -= 1; if url[i] == 0x3A { hi = i; break } }
+        // host:port (a colon after an IPv6 literal's "]", if any)
+        i = hi
+        while i > lo {
+            i -= 1
+            if url[i] == 0x5D { break }
+            if url[i] == 0x3A { hi = i; break }
         }
         if hi - lo >= 4 && url[lo] | 0x20 == 0x77 && url[lo + 1] | 0x20 == 0x77 && url[lo + 2] | 0x20 == 0x77 && url[lo + 3] == 0x2E {
             lo += 4
