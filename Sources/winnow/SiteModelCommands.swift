@@ -55,10 +55,15 @@ enum SiteModelCommands {
     }
 
     /// Writes a model to `path` whole or not at all: into `path.tmp`, then renamed over `path`. `-`: stdout.
+    /// The file is written in pieces as it is made (a large model is not held twice in memory).
     static func write(_ model: SiteModel, to path: String) throws(Exit) {
-        let bytes = SiteModelFile.write(model)
+        func stream(_ fd: Int32) throws(WriteFailure) {
+            try SiteModelFile.write(model) { (piece: UnsafeBufferPointer<UInt8>) throws(WriteFailure) in
+                try writeAll(fd, UnsafeRawBufferPointer(piece))
+            }
+        }
         if path == "-" {
-            do { try writeAll(1, bytes) } catch {
+            do { try stream(1) } catch {
                 if error.errno == EPIPE { return }
                 throw Exit(status: ExitStatus.ioError, message: "cannot write the model to stdout: \(errnoText(error.errno))")
             }
@@ -68,7 +73,7 @@ enum SiteModelCommands {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0 { throw Exit(status: ExitStatus.ioError, message: "cannot create \(temporary): \(errnoText(errno))") }
         var failure: Int32? = nil
-        do { try writeAll(fd, bytes) } catch { failure = error.errno }
+        do { try stream(fd) } catch { failure = error.errno }
         if failure == nil && fsync(fd) != 0 && errno != EINVAL { failure = errno }
         if close(fd) != 0 && failure == nil { failure = errno }
         if failure == nil && rename(temporary, path) != 0 { failure = errno }

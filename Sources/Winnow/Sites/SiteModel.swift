@@ -268,7 +268,7 @@ public struct SiteModel: Sendable, Equatable {
         return (entries[Key(site: s, fingerprint: fingerprint)]?.documents ?? 0, sites[Int(s)].documents)
     }
 
-    /// Entries sorted for output: by host, then by count (descending), then by key.
+    /// Entries sorted by host, then by count (descending), then by key (for tests and audits).
     func sortedEntries() -> [(host: String, fingerprint: UInt64, entry: Entry)] {
         entries.map { (sites[Int($0.key.site)].host, $0.key.fingerprint, $0.value) }
             .sorted { a, b in

@@ -40,26 +40,61 @@ public enum SiteModelFile {
 
     public static func write(_ model: SiteModel) -> [UInt8] {
         var out: [UInt8] = []
-        func line(_ s: String) { out.append(contentsOf: s.utf8); out.append(0x0A) }
-        line("\(magic) \(SiteModel.formatVersion)")
-        line("sites \(model.sites.count) entries \(model.entryCount) dropped-below \(model.droppedBelow)")
+        write(model) { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Writes the file in pieces of about 1 MiB to `sink`, so a large model is never held twice in memory.
+    public static func write<E: Error>(_ model: SiteModel, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20 + 4096)
+        var sum = fnvOffset
+        func text(_ s: String) { out.append(contentsOf: s.utf8) }
+        func flush(_ force: Bool) throws(E) {
+            guard force || out.count >= 1 << 20 else { return }
+            sum = fnv1a(out[...], from: sum)
+            var failure: E? = nil
+            out.withUnsafeBufferPointer { b in
+                do throws(E) { try sink(b) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            out.removeAll(keepingCapacity: true)
+        }
+        text("\(magic) \(SiteModel.formatVersion)\nsites \(model.sites.count) entries \(model.entryCount) dropped-below \(model.droppedBelow)\n")
         // Sites in host order, so equal models give equal files.
         let order = model.sites.indices.sorted { model.sites[$0].host < model.sites[$1].host }
-        var position = [Int](repeating: 0, count: model.sites.count)
+        var position = [Int32](repeating: 0, count: model.sites.count)
         for (p, i) in order.enumerated() {
-            position[i] = p
-            line("site \(model.sites[i].documents) \(model.sites[i].host)")
+            position[i] = Int32(p)
+            text("site \(model.sites[i].documents) \(model.sites[i].host)\n")
+            try flush(false)
         }
-        for (host, fingerprint, entry) in model.sortedEntries() {
-            let site = position[Int(model.siteIndex[host]!)]
-            out.append(contentsOf: "block \(site) \(hex16(fingerprint)) \(entry.documents) \"".utf8)
+        // Blocks by site (host order), then count (descending), then fingerprint.
+        var blocks: [(position: Int32, site: Int32, documents: Int, fingerprint: UInt64)] = []
+        blocks.reserveCapacity(model.entryCount)
+        for (k, e) in model.entries { blocks.append((position[Int(k.site)], k.site, e.documents, k.fingerprint)) }
+        blocks.sort { a, b in
+            if a.position != b.position { return a.position < b.position }
+            if a.documents != b.documents { return a.documents > b.documents }
+            return a.fingerprint < b.fingerprint
+        }
+        for b in blocks {
+            let entry = model.entries[SiteModel.Key(site: b.site, fingerprint: b.fingerprint)]!
+            text("block ")
+            ByteWriter.appendDecimal(Int(b.position), to: &out)
+            out.append(0x20)
+            appendHex16(b.fingerprint, to: &out)
+            out.append(0x20)
+            ByteWriter.appendDecimal(b.documents, to: &out)
+            out.append(contentsOf: " \"".utf8)
             var sample = entry.sample
             sample.withUTF8 { JSONLField.escape($0, into: &out) }
             out.append(contentsOf: "\"\n".utf8)
+            try flush(false)
         }
-        let sum = fnv1a(out[...])
-        line("checksum \(hex16(sum))")
-        return out
+        sum = fnv1a(out[...], from: sum)
+        text("checksum \(hex16(sum))\n")
+        try flush(true)
     }
 
     public static func read(_ bytes: [UInt8], maxEntries: Int = SiteModel.defaultMaxEntries) throws(Problem) -> SiteModel {
@@ -128,10 +163,19 @@ public enum SiteModelFile {
         return String(repeating: "0", count: 16 - s.count) + s
     }
 
-    static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func fnv1a(_ bytes: ArraySlice<UInt8>, from start: UInt64 = fnvOffset) -> UInt64 {
+        var h = start
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return h
+    }
+
+    static func appendHex16(_ x: UInt64, to out: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        for shift in stride(from: 60, through: 0, by: -4) {
+            out.append(digits.utf8Start[Int((x >> UInt64(shift)) & 0xF)])
+        }
     }
 }
 
