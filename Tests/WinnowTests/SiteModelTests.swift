@@ -104,6 +104,22 @@ struct SiteModelTests {
             checked += 1
         }
         #expect(checked == exact.entryCount, sourceLocation: sourceLocation)
+        // Every sample is still its block's text (after pruning, merging and compacting the samples).
+        for (_, fingerprint, entry) in bounded.sortedEntries() where entry.sample.utf8.count < SiteModel.sampleLength {
+            let bytes = Array(entry.sample.utf8)
+            #expect(bytes.withUnsafeBufferPointer { Fingerprint.hash($0, 0..<$0.count) } == fingerprint, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func invalidUTF8InASampleIsWrittenAsValidUTF8() throws {
+        var model = SiteModel()
+        let document: [UInt8] = Array("Caf".utf8) + [0xE9, 0x20] + Array("au lait\nPlain line here\n".utf8)
+        for _ in 0..<3 { document.withUnsafeBufferPointer { model.learn(host: "x.example", document: $0) } }
+        let bytes = SiteModelFile.write(model)
+        #expect(String(validating: bytes, as: UTF8.self) != nil)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"Caf\u{FFFD} au lait\""))
+        let back = try SiteModelFile.read(bytes)
+        #expect(SiteModelFile.write(back) == bytes)
     }
 
     /// A corpus with many distinct blocks, so a small bound prunes again and again: the stated error holds

@@ -15,8 +15,9 @@
 /// Since the `site-template` rule reads counts as lower bounds, a pruned model can miss a template, never
 /// invent one.
 ///
-/// Memory: about 150 bytes per tracked (site, block) pair with its sample text (at most
-/// `SiteModel.sampleLength` bytes); with the default bound of 1,000,000, about 150 MB at most.
+/// Memory: a table slot (key, count and where its sample is) and the sample's bytes (at most
+/// `SiteModel.sampleLength`) per tracked (site, block) pair, about 100 bytes; with the default bound of
+/// 1,000,000, about 100 MB.
 public struct SiteModel: Sendable, Equatable {
     public struct Site: Sendable, Equatable {
         public var host: String
@@ -43,13 +44,25 @@ public struct SiteModel: Sendable, Equatable {
         public var sample: String
     }
 
+    /// A tracked block as stored: its count and where its sample sits in `samples`.
+    struct Slot: Sendable {
+        var documents: Int
+        /// offset << 8 | length
+        var packed: UInt64
+        var range: Range<Int> { Int(packed >> 8)..<(Int(packed >> 8) + Int(packed & 0xFF)) }
+    }
+
     public static let formatVersion = 1
     public static let sampleLength = 64
     public static let defaultMaxEntries = 1_000_000
 
     public internal(set) var sites: [Site] = []
     var siteIndex: [String: Int32] = [:]
-    var entries: [Key: Entry] = [:]
+    var entries: [Key: Slot] = [:]
+    /// Every sample, one after another (one allocation for all of them, not one per block).
+    var samples: [UInt8] = []
+    /// Bytes of `samples` no slot refers to any more (replaced or dropped samples).
+    var garbage = 0
     /// How far under its true value any count may be, after pruning to stay within `maxEntries` (and
     /// merging models that were pruned); 0: every count is exact.
     public internal(set) var droppedBelow = 0
@@ -175,15 +188,53 @@ public struct SiteModel: Sendable, Equatable {
 
     /// One more document of `site` with this block.
     private mutating func record(site: Int32, fingerprint: UInt64, sample: UnsafeBufferPointer<UInt8>) {
-        let key = Key(site: site, fingerprint: fingerprint)
+        add(Key(site: site, fingerprint: fingerprint), documents: 1, sample: sample)
+    }
+
+    /// Adds `documents` to a block's count, keeping the smaller sample.
+    mutating func add(_ key: Key, documents: Int, sample: UnsafeBufferPointer<UInt8>) {
         if let i = entries.index(forKey: key) {
-            entries.values[i].documents += 1
-            if sample.lexicographicallyPrecedes(entries.values[i].sample.utf8) {
-                entries.values[i].sample = String(decoding: sample, as: UTF8.self)
+            entries.values[i].documents += documents
+            if sample.lexicographicallyPrecedes(samples[entries.values[i].range]) {
+                let old = entries.values[i].range
+                garbage += old.count
+                entries.values[i].packed = store(sample)
             }
         } else {
-            entries[key] = Entry(documents: 1, sample: String(decoding: sample, as: UTF8.self))
+            entries[key] = Slot(documents: documents, packed: store(sample))
         }
+    }
+
+    /// Appends a sample to `samples` (as valid UTF-8, so the model file is) and returns where it is.
+    mutating func store(_ sample: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let offset = samples.count
+        if sample.allSatisfy({ $0 < 0x80 }) || String.isValidUTF8(sample) {
+            samples.append(contentsOf: sample)
+        } else {
+            samples.append(contentsOf: String(decoding: sample, as: UTF8.self).utf8)
+        }
+        return UInt64(offset) << 8 | UInt64(min(255, samples.count - offset))
+    }
+
+    /// A block's sample as text.
+    func sample(_ slot: Slot) -> String { String(decoding: samples[slot.range], as: UTF8.self) }
+
+    /// Copies the live samples into a new array (with room for a third more) when at least `share` of
+    /// `samples` is garbage, so the array stays within a small factor of the live samples.
+    mutating func compactSamples(above share: Double = 0.5) {
+        guard garbage > 0 && Double(garbage) >= share * Double(samples.count) else { return }
+        var fresh: [UInt8] = []
+        fresh.reserveCapacity((samples.count - garbage) * 4 / 3)
+        var i = entries.startIndex
+        while i != entries.endIndex {
+            let r = entries.values[i].range
+            let offset = fresh.count
+            fresh.append(contentsOf: samples[r])
+            entries.values[i].packed = UInt64(offset) << 8 | UInt64(r.count)
+            entries.formIndex(after: &i)
+        }
+        samples = fresh
+        garbage = 0
     }
 
     public mutating func learn(host: String, document: String) {
@@ -206,16 +257,14 @@ public struct SiteModel: Sendable, Equatable {
             sites[Int(mine)].documents += s.documents
             map[i] = mine
         }
-        for (k, e) in other.entries {
-            let key = Key(site: map[Int(k.site)], fingerprint: k.fingerprint)
-            if let i = entries.index(forKey: key) {
-                entries.values[i].documents += e.documents
-                if e.sample.utf8.lexicographicallyPrecedes(entries.values[i].sample.utf8) { entries.values[i].sample = e.sample }
-            } else {
-                entries[key] = e
+        other.samples.withUnsafeBufferPointer { theirs in
+            for (k, e) in other.entries {
+                add(Key(site: map[Int(k.site)], fingerprint: k.fingerprint), documents: e.documents,
+                    sample: UnsafeBufferPointer(rebasing: theirs[e.range]))
             }
         }
         droppedBelow += other.droppedBelow
+        compactSamples()
         if entries.count + sites.count > maxEntries { prune() }
     }
 
@@ -245,13 +294,16 @@ public struct SiteModel: Sendable, Equatable {
         var largest = 0
         for item in order {
             if remaining + liveSites <= target { break }
-            entries[Key(site: item.site, fingerprint: item.fingerprint)] = nil
+            if let slot = entries.removeValue(forKey: Key(site: item.site, fingerprint: item.fingerprint)) {
+                garbage += slot.range.count
+            }
             remaining -= 1
             largest = max(largest, item.documents)
             perSite[Int(item.site)] -= 1
             if perSite[Int(item.site)] == 0 { liveSites -= 1 }
         }
         droppedBelow += largest
+        compactSamples(above: 0.1)
         // Sites without entries are forgotten: renumber the rest, keeping their order.
         guard liveSites < sites.count else { return }
         var newIndex = [Int32](repeating: -1, count: sites.count)
@@ -261,7 +313,7 @@ public struct SiteModel: Sendable, Equatable {
             newIndex[i] = Int32(kept.count)
             kept.append(sites[i])
         }
-        var moved: [Key: Entry] = [:]
+        var moved: [Key: Slot] = [:]
         moved.reserveCapacity(entries.count)
         for (k, e) in entries { moved[Key(site: newIndex[Int(k.site)], fingerprint: k.fingerprint)] = e }
         entries = moved
@@ -285,11 +337,26 @@ public struct SiteModel: Sendable, Equatable {
 
     /// Entries sorted by host, then by count (descending), then by key (for tests and audits).
     func sortedEntries() -> [(host: String, fingerprint: UInt64, entry: Entry)] {
-        entries.map { (sites[Int($0.key.site)].host, $0.key.fingerprint, $0.value) }
+        entries.map { (sites[Int($0.key.site)].host, $0.key.fingerprint, Entry(documents: $0.value.documents, sample: sample($0.value))) }
             .sorted { a, b in
                 if a.0 != b.0 { return a.0 < b.0 }
                 if a.2.documents != b.2.documents { return a.2.documents > b.2.documents }
                 return a.1 < b.1
             }
+    }
+}
+
+extension String {
+    /// Whether the bytes are valid UTF-8 (without making a `String`).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
     }
 }

@@ -79,7 +79,7 @@ public enum SiteModelFile {
             return a.fingerprint < b.fingerprint
         }
         for b in blocks {
-            let entry = model.entries[SiteModel.Key(site: b.site, fingerprint: b.fingerprint)]!
+            let slot = model.entries[SiteModel.Key(site: b.site, fingerprint: b.fingerprint)]!
             text("block ")
             ByteWriter.appendDecimal(Int(b.position), to: &out)
             out.append(0x20)
@@ -87,8 +87,7 @@ public enum SiteModelFile {
             out.append(0x20)
             ByteWriter.appendDecimal(b.documents, to: &out)
             out.append(contentsOf: " \"".utf8)
-            var sample = entry.sample
-            sample.withUTF8 { JSONLField.escape($0, into: &out) }
+            model.samples.withUnsafeBufferPointer { JSONLField.escape(UnsafeBufferPointer(rebasing: $0[slot.range]), into: &out) }
             out.append(contentsOf: "\"\n".utf8)
             try flush(false)
         }
@@ -193,6 +192,7 @@ public enum SiteModelFile {
         var model = SiteModel(maxEntries: max(maxEntries, entryCount + siteCount))
         model.setDropped(counts[2])
         model.entries.reserveCapacity(entryCount)
+        model.samples.reserveCapacity(min(n, entryCount * SiteModel.sampleLength))
         var hosts: [Int32] = []
         hosts.reserveCapacity(siteCount)
         var lineNumber = 2
@@ -226,8 +226,10 @@ public enum SiteModelFile {
             sample.removeAll(keepingCapacity: true)
             JSONLField.unescape(UnsafeBufferPointer(rebasing: p[(at + 1)..<(end - 1)]), into: &sample)
             let key = SiteModel.Key(site: hosts[site], fingerprint: fingerprint)
-            let entry = SiteModel.Entry(documents: docs, sample: String(decoding: sample, as: UTF8.self))
-            guard model.entries.updateValue(entry, forKey: key) == nil else {
+            let packed = sample.withUnsafeBufferPointer { b in
+                model.store(UnsafeBufferPointer(rebasing: b[SiteModel.sampleRange(b, 0..<b.count)]))
+            }
+            guard model.entries.updateValue(SiteModel.Slot(documents: docs, packed: packed), forKey: key) == nil else {
                 throw .invalid(line: lineNumber, reason: "block \(hex16(fingerprint)) appears twice")
             }
         }
