@@ -11,14 +11,14 @@ import Darwin
 enum SiteModelCommands {
     /// Reads and checks a whole model file: 66 when it cannot be opened, 74 on a read error, 65 when it is
     /// not a valid model (foreign, another version, truncated, corrupt), with the file named.
-    static func load(_ path: String, maxEntries: Int = SiteModel.defaultMaxEntries) -> Result<SiteModel, Exit> {
+    static func load(_ path: String, maxEntries: Int = SiteModel.defaultMaxEntries, minDocuments: Int = 1) -> Result<SiteModel, Exit> {
         let bytes: [UInt8]
         switch readModelBytes(path) {
         case .success(let b): bytes = b
         case .failure(let exit): return .failure(exit)
         }
         do {
-            return .success(try SiteModelFile.read(bytes, maxEntries: maxEntries))
+            return .success(try SiteModelFile.read(bytes, maxEntries: maxEntries, minDocuments: minDocuments))
         } catch {
             return .failure(Exit(status: ExitStatus.dataError, message: "\(display(path)): \(error.description)"))
         }

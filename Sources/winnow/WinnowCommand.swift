@@ -239,7 +239,8 @@ enum WinnowCommand {
         var configuration = parsed.configuration
         if parsed.command == .clean, let path = parsed.model {
             // The model is read and checked whole before any input: a bad one stops the run with nothing written.
-            switch SiteModelCommands.load(path) {
+            // Blocks too rare to be removed are checked but not kept.
+            switch SiteModelCommands.load(path, minDocuments: configuration.siteThresholds.minimumBlockDocuments) {
             case .success(let model): configuration.sites = model
             case .failure(let exit):
                 printError("winnow: \(exit.message!)")

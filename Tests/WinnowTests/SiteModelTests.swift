@@ -111,6 +111,34 @@ struct SiteModelTests {
         }
     }
 
+    @Test func readingForCleaningKeepsOnlyBlocksThatCanBeRemoved() throws {
+        let model = Self.learn(Self.corpus())
+        let bytes = SiteModelFile.write(model)
+        let small = try SiteModelFile.read(bytes, minDocuments: 5)
+        #expect(small.entryCount < model.entryCount)
+        #expect(SiteModelFile.write(small) == SiteModelFile.write(model.keeping(minDocuments: 5)))
+        #expect(small.sites == model.sites)
+        // Cleaning with it gives the same result as with the whole model.
+        let whole = try Cleaner(CleanerConfiguration(sites: model))
+        let part = try Cleaner(CleanerConfiguration(sites: small))
+        for d in Self.corpus() {
+            let a = whole.clean(d.text, site: d.host), b = part.clean(d.text, site: d.host)
+            #expect(a.text == b.text)
+            #expect(a.report.removals.map(\.reason) == b.report.removals.map(\.reason))
+        }
+        // A repeated block is refused whether it would be kept or not.
+        var text = String(decoding: bytes, as: UTF8.self)
+        let rare = text.split(separator: "\n").last { $0.hasPrefix("block ") && $0.split(separator: " ")[3] == "1" }!
+        text = text.replacingFirst(String(rare) + "\n", with: String(rare) + "\n" + String(rare) + "\n")
+        text = text.replacingFirst("entries \(model.entryCount) ", with: "entries \(model.entryCount + 1) ")
+        var body = Array(text.utf8)
+        body.removeLast(body.count - (body.lastIndex(of: 0x0A, before: body.count - 1)! + 1))
+        body += Array("checksum \(SiteModelFile.hex16(SiteModelFile.fnv1a(body[...])))\n".utf8)
+        for minDocuments in [1, 5] {
+            #expect(throws: SiteModelFile.Problem.self) { try SiteModelFile.read(body, minDocuments: minDocuments) }
+        }
+    }
+
     @Test func invalidUTF8InASampleIsWrittenAsValidUTF8() throws {
         var model = SiteModel()
         let document: [UInt8] = Array("Caf".utf8) + [0xE9, 0x20] + Array("au lait\nPlain line here\n".utf8)

@@ -96,16 +96,18 @@ public enum SiteModelFile {
         try flush(true)
     }
 
-    public static func read(_ bytes: [UInt8], maxEntries: Int = SiteModel.defaultMaxEntries) throws(Problem) -> SiteModel {
+    /// Reads and checks a whole model file. With `minDocuments`, blocks seen in fewer documents are checked
+    /// but not kept (as `SiteModel.keeping(minDocuments:)`): enough for cleaning, in less memory.
+    public static func read(_ bytes: [UInt8], maxEntries: Int = SiteModel.defaultMaxEntries, minDocuments: Int = 1) throws(Problem) -> SiteModel {
         var result: Result<SiteModel, Problem> = .failure(.foreign)
         bytes.withUnsafeBufferPointer { p in
-            do throws(Problem) { result = .success(try read(p, maxEntries: maxEntries)) } catch { result = .failure(error) }
+            do throws(Problem) { result = .success(try read(p, maxEntries: maxEntries, minDocuments: minDocuments)) } catch { result = .failure(error) }
         }
         return try result.get()
     }
 
     /// Reads the file line by line in place (no copy of the file, no `String` but hosts and samples).
-    static func read(_ p: UnsafeBufferPointer<UInt8>, maxEntries: Int) throws(Problem) -> SiteModel {
+    static func read(_ p: UnsafeBufferPointer<UInt8>, maxEntries: Int, minDocuments: Int) throws(Problem) -> SiteModel {
         let n = p.count
         func lineEnd(_ start: Int) -> Int {
             var i = start
@@ -191,8 +193,10 @@ public enum SiteModelFile {
         }
         var model = SiteModel(maxEntries: max(maxEntries, entryCount + siteCount))
         model.setDropped(counts[2])
-        model.entries.reserveCapacity(entryCount)
-        model.samples.reserveCapacity(min(n, entryCount * SiteModel.sampleLength))
+        if minDocuments <= 1 {
+            model.entries.reserveCapacity(entryCount)
+            model.samples.reserveCapacity(min(n, entryCount * SiteModel.sampleLength))
+        }
         var hosts: [Int32] = []
         hosts.reserveCapacity(siteCount)
         var lineNumber = 2
@@ -211,6 +215,7 @@ public enum SiteModelFile {
             hosts.append(index)
         }
         var sample: [UInt8] = []
+        var seen = Set<SiteModel.Key>()   // the blocks not kept, for the duplicate check
         for _ in 0..<entryCount {
             at = end + 1
             end = lineEnd(at)
@@ -223,9 +228,14 @@ public enum SiteModelFile {
                   end - at >= 2, p[at] == 0x22, p[end - 1] == 0x22 else {
                 throw .invalid(line: lineNumber, reason: "expected 'block SITE FINGERPRINT DOCUMENTS \"SAMPLE\"' with DOCUMENTS within the site's")
             }
+            let key = SiteModel.Key(site: hosts[site], fingerprint: fingerprint)
+            if docs < minDocuments {
+                guard seen.insert(key).inserted else { throw .invalid(line: lineNumber, reason: "block \(hex16(fingerprint)) appears twice") }
+                continue
+            }
+            guard !seen.contains(key) else { throw .invalid(line: lineNumber, reason: "block \(hex16(fingerprint)) appears twice") }
             sample.removeAll(keepingCapacity: true)
             JSONLField.unescape(UnsafeBufferPointer(rebasing: p[(at + 1)..<(end - 1)]), into: &sample)
-            let key = SiteModel.Key(site: hosts[site], fingerprint: fingerprint)
             let packed = sample.withUnsafeBufferPointer { b in
                 model.store(UnsafeBufferPointer(rebasing: b[SiteModel.sampleRange(b, 0..<b.count)]))
             }

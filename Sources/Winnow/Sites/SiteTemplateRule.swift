@@ -34,6 +34,9 @@ public struct SiteTemplateThresholds: Sendable, Equatable {
     public var proseMinShare = 0.5
 
     public init() {}
+
+    /// The fewest documents any block needs (a model's rarer blocks can never be removed).
+    public var minimumBlockDocuments: Int { min(minBlockDocuments, proseMinBlockDocuments) }
 }
 
 /// Blocks that a site repeats across its documents (its template: promos, footers, sign-offs), learned
@@ -44,7 +47,13 @@ public struct SiteTemplateRule: Rule {
     public let thresholds: SiteTemplateThresholds
 
     public init(statistics: (any SiteStatistics)? = nil, thresholds: SiteTemplateThresholds = SiteTemplateThresholds()) {
-        self.statistics = statistics
+        // A learned model is looked up once per line: keep only the blocks that can pass the thresholds, so
+        // the table is small (and stays in cache) and the result is the same.
+        if let model = statistics as? SiteModel {
+            self.statistics = model.keeping(minDocuments: thresholds.minimumBlockDocuments)
+        } else {
+            self.statistics = statistics
+        }
         self.thresholds = thresholds
     }
 
