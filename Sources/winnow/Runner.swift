@@ -23,7 +23,7 @@ final class Runner {
     let inputs: [Input]
     let jobs: Int
     /// Bytes of whole lines per JSONL batch; text documents are grouped up to this size.
-    let batchBytes = 1 << 20
+    var batchBytes: Int { pipeline.batchBytes }
     /// Read size for read(2).
     let chunkSize = 1 << 20
     let ruleIDs: [String]
@@ -41,7 +41,7 @@ final class Runner {
     /// so the workers do not keep reports), and the file it goes to.
     private var review: ReviewPage? = nil
     private let reviewLimit: Int
-    private let cleaner: Cleaner
+    private let cleaner: Cleaner?
     private var reviewFD: Int32 = -1
     private var reviewText: [UInt8] = []
 
@@ -50,21 +50,48 @@ final class Runner {
     private var lastProgress: Double = 0
     private var progressShown = false
 
-    init(parsed: WinnowCommand.Parsed, cleaner: Cleaner, inputs: [Input]) {
+    /// Learning (`winnow learn`): the model the batches' observations are added to, in input order.
+    private var model: SiteModel?
+    private let usesSites: Bool
+
+    /// Cleans the inputs to stdout (or --output-dir).
+    convenience init(parsed: WinnowCommand.Parsed, cleaner: Cleaner, inputs: [Input]) {
+        let jobs = parsed.jobs ?? usableCores()
+        let options = Runner.options(parsed)
+        self.init(parsed: parsed, inputs: inputs, jobs: jobs, ruleIDs: cleaner.ruleIDs, model: nil, cleaner: cleaner,
+                  usesSites: cleaner.configuration.sites != nil,
+                  pipeline: CorpusPipeline(cleaner: cleaner, options: options, jobs: jobs, batchBytes: 1 << 20))
+    }
+
+    /// Learns a site model from the inputs and writes it to --model.
+    convenience init(parsed: WinnowCommand.Parsed, learning model: SiteModel, inputs: [Input]) {
+        let jobs = parsed.jobs ?? usableCores()
+        self.init(parsed: parsed, inputs: inputs, jobs: jobs, ruleIDs: [], model: model, cleaner: nil, usesSites: true,
+                  pipeline: CorpusPipeline(learning: Runner.options(parsed), jobs: jobs, batchBytes: 1 << 20))
+    }
+
+    private init(parsed: WinnowCommand.Parsed, inputs: [Input], jobs: Int, ruleIDs: [String], model: SiteModel?,
+                 cleaner: Cleaner?, usesSites: Bool, pipeline: CorpusPipeline) {
         self.parsed = parsed
         self.inputs = inputs
-        jobs = parsed.jobs ?? usableCores()
-        ruleIDs = cleaner.ruleIDs
+        self.jobs = jobs
+        self.ruleIDs = ruleIDs
+        self.model = model
+        self.usesSites = usesSites
         self.cleaner = cleaner
         reviewLimit = parsed.reviewLimit ?? 50
-        if parsed.reviewHTML != nil { review = ReviewPage(ruleIDs: cleaner.ruleIDs) }
+        if parsed.reviewHTML != nil, cleaner != nil { review = ReviewPage(ruleIDs: ruleIDs) }
         stats = CorpusStats(ruleCount: ruleIDs.count)
-        let options = CorpusOptions(field: parsed.field ?? "text", idField: parsed.idField ?? "id",
-                                    annotate: parsed.annotate, explain: parsed.explain,
-                                    recordRemoved: parsed.removedOut != nil, strict: parsed.strict)
-        pipeline = CorpusPipeline(cleaner: cleaner, options: options, jobs: jobs, batchBytes: batchBytes)
+        self.pipeline = pipeline
         startTime = monotonicSeconds()
         showProgress = isatty(2) != 0 && !parsed.explain
+    }
+
+    private static func options(_ parsed: WinnowCommand.Parsed) -> CorpusOptions {
+        CorpusOptions(field: parsed.field ?? "text", idField: parsed.idField ?? "id",
+                      annotate: parsed.annotate, explain: parsed.explain,
+                      recordRemoved: parsed.removedOut != nil, strict: parsed.strict,
+                      siteField: parsed.siteField ?? "url", site: parsed.site)
     }
 
     func run() -> Int32 {
@@ -87,8 +114,14 @@ final class Runner {
                 if close(fd) != 0 { throw Exit(status: ExitStatus.ioError, message: "cannot write \(parsed.removedOut!): \(errnoText(errno))") }
             }
             pipeline.shutdown()
+            if let model { try SiteModelCommands.write(model, to: parsed.model!) }
             clearProgress()
             try writeReview()
+            if usesSites && stats.withoutSite > 0 {
+                let what = parsed.format == .text ? "no --site" : "no --site and no host in a \"\(parsed.siteField ?? "url")\" field"
+                let outcome = model != nil ? "not learned from" : "cleaned without the site model"
+                printError("winnow: \(stats.withoutSite) documents without a site (\(what)): \(outcome)")
+            }
             if parsed.stats { printStats() }
             return ExitStatus.ok
         } catch let exit as Exit {
@@ -115,7 +148,7 @@ final class Runner {
 
     /// Adds the batch's documents to the review page until it holds `reviewLimit`.
     private func collectReview(_ batch: CorpusBatch, _ lineBase: Int) {
-        guard var page = review, page.documentCount < reviewLimit else { return }
+        guard var page = review, let cleaner, page.documentCount < reviewLimit else { return }
         defer { review = page }
         let input = batch.input.bytes
         switch batch.kind {
@@ -265,6 +298,9 @@ final class Runner {
     // MARK: Writing
 
     private func deliver(_ batch: CorpusBatch, firstLine lineBase: Int) throws {
+        if model != nil {
+            model!.learn(batch.observations)
+        }
         switch batch.kind {
         case .jsonl:
             if batch.firstOfSource && parsed.outputDir != nil { try openOutput(for: batch.source) }
@@ -378,6 +414,13 @@ final class Runner {
     private func printStats() {
         let elapsed = max(monotonicSeconds() - startTime, 1e-9)
         var lines: [String] = []
+        if let model {
+            lines.append("documents \(stats.documents) (without a site \(stats.withoutSite)), bad lines \(stats.badLines), blank lines \(stats.blankLines)")
+            lines.append("\(megabytes(stats.bytesIn)) MB in, \(fixed(elapsed, 3)) s, \(fixed(Double(stats.bytesIn) / 1e6 / elapsed, 1)) MB/s, \(jobs) jobs")
+            lines.append("model: " + SiteModelCommands.summary(model))
+            printError(lines.map { "winnow: " + $0 }.joined(separator: "\n"))
+            return
+        }
         lines.append("documents \(stats.documents) (changed \(stats.changed)), bad lines \(stats.badLines), blank lines \(stats.blankLines)")
         lines.append("\(megabytes(stats.bytesIn)) MB in, \(megabytes(stats.bytesOut)) MB out, \(fixed(elapsed, 3)) s, \(fixed(Double(stats.bytesIn) / 1e6 / elapsed, 1)) MB/s, \(jobs) jobs")
         lines.append("rule".padding(20) + "blocks".leftPadded(10) + "bytes".leftPadded(14))

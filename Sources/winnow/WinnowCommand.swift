@@ -2,51 +2,54 @@ import Winnow
 
 /// The `winnow` command: options are declared once in `options`, which drives parsing and `--help`.
 enum WinnowCommand {
-    /// Which command an option belongs to: cleaning (`winnow [OPTIONS] [FILE...]`), `winnow eval`, or both.
-    enum Scope { case clean, eval, both }
+    /// `winnow` (clean), `winnow eval`, `winnow learn`, `winnow merge`.
+    enum Subcommand: String { case clean, eval, learn, merge }
 
     struct Option {
         var name: String
         var short: String? = nil
         var value: String?    // name of the value, nil for a flag
-        var scope = Scope.clean
         var help: String
+        /// The subcommands that take it.
+        var commands: Set<Subcommand> = [.clean]
     }
 
     static let options: [Option] = [
-        Option(name: "--format", value: "FORMAT", help: "text (default: each input is one document), jsonl (one JSON object per line), or auto (jsonl when an input's first non-blank byte is '{')"),
-        Option(name: "--field", value: "NAME", help: "jsonl: the string field to clean (default text)"),
-        Option(name: "--id-field", value: "NAME", help: "jsonl: the field copied as \"id\" into --removed-out records and naming documents on the --review-html page (default id)"),
+        Option(name: "--format", value: "FORMAT", help: "text (default: each input is one document), jsonl (one JSON object per line), or auto (jsonl when an input's first non-blank byte is '{')", commands: [.clean, .learn]),
+        Option(name: "--field", value: "NAME", help: "jsonl: the string field to clean (default text)", commands: [.clean, .learn]),
+        Option(name: "--id-field", value: "NAME", help: "jsonl: the field copied as \"id\" into --removed-out records and naming documents on the --review-html page; eval: naming documents in the lowest-retention list (default id)", commands: [.clean, .eval]),
         Option(name: "--annotate", value: nil, help: "jsonl: add a \"winnow\" field to each changed line: the removed blocks, their rules and reasons"),
-        Option(name: "--strict", value: nil, help: "jsonl: stop at the first bad line with status 65 (default: pass it through, report it on stderr)"),
+        Option(name: "--strict", value: nil, help: "jsonl: stop at the first bad line with status 65 (default: pass it through, report it on stderr; eval: skip it)", commands: [.clean, .learn, .eval]),
         Option(name: "--removed-out", value: "FILE", help: "write every removed block to FILE as JSONL (line, id, rule, reason, text)"),
         Option(name: "--review-html", value: "FILE", help: "also write an HTML page to FILE showing the first documents: removed blocks struck through and coloured by rule, with their reasons; rewrites underlined"),
         Option(name: "--review-limit", value: "N", help: "documents on the --review-html page (default 50)"),
         Option(name: "--output-dir", value: "DIR", help: "write one cleaned file per input file under DIR (same relative names) instead of stdout"),
-        Option(name: "--recursive", short: "-r", value: nil, help: "read the files in folders given as FILE, walked in name order"),
-        Option(name: "--jobs", short: "-j", value: "N", help: "clean on N threads (default: the number of cores); output keeps the input order"),
-        Option(name: "--stats", value: nil, help: "print documents, bytes, MB/s and per-rule removals to stderr at the end"),
+        Option(name: "--recursive", short: "-r", value: nil, help: "read the files in folders given as FILE, walked in name order", commands: [.clean, .learn]),
+        Option(name: "--jobs", short: "-j", value: "N", help: "clean (or learn) on N threads (default: the number of cores); output keeps the input order", commands: [.clean, .learn]),
+        Option(name: "--stats", value: nil, help: "print documents, bytes, MB/s and per-rule removals to stderr at the end", commands: [.clean, .learn, .merge]),
         Option(name: "--explain", value: nil, help: "write one line per removed block to stderr: [FILE:]LINE: rule id: reason (jsonl: LINE:BLOCKLINE: ...)"),
-        Option(name: "--text-field", value: "NAME", scope: .eval, help: "the string field to clean (default text)"),
-        Option(name: "--gold-field", value: "NAME", scope: .eval, help: "the string field with the article as it should come out (default gold)"),
-        Option(name: "--group-field", value: "NAME", scope: .eval, help: "a row per value of this field; repeat to combine fields (source/tier rows, then each field alone)"),
-        Option(name: "--id-field", value: "NAME", scope: .eval, help: "the field naming documents in the lowest-retention list (default id; else the line number)"),
-        Option(name: "--worst", value: "N", scope: .eval, help: "list the N documents with the lowest retention (default 10)"),
-        Option(name: "--json", value: nil, scope: .eval, help: "print the figures as one JSON object instead of the table"),
-        Option(name: "--strict", value: nil, scope: .eval, help: "stop at the first bad line with status 65 (default: skip it, report it on stderr)"),
-        Option(name: "--disable", value: "IDS", scope: .both, help: "switch off rules (comma-separated ids; see `winnow rules`)"),
-        Option(name: "--enable", value: "IDS", scope: .both, help: "switch on rules that are off by default"),
-        Option(name: "--bullet", value: "TEXT", scope: .both, help: "what list bullets become (default \"- \")"),
-        Option(name: "--help", short: "-h", value: nil, scope: .both, help: "show this help"),
-        Option(name: "--version", value: nil, scope: .both, help: "show the version"),
+        Option(name: "--text-field", value: "NAME", help: "the string field to clean (default text)", commands: [.eval]),
+        Option(name: "--gold-field", value: "NAME", help: "the string field with the article as it should come out (default gold)", commands: [.eval]),
+        Option(name: "--group-field", value: "NAME", help: "a row per value of this field; repeat to combine fields (source/tier rows, then each field alone)", commands: [.eval]),
+        Option(name: "--worst", value: "N", help: "list the N documents with the lowest retention (default 10)", commands: [.eval]),
+        Option(name: "--json", value: nil, help: "print the figures as one JSON object instead of the table", commands: [.eval]),
+        Option(name: "--disable", value: "IDS", help: "switch off rules (comma-separated ids; see `winnow rules`)", commands: [.clean, .eval]),
+        Option(name: "--enable", value: "IDS", help: "switch on rules that are off by default", commands: [.clean, .eval]),
+        Option(name: "--bullet", value: "TEXT", help: "what list bullets become (default \"- \")", commands: [.clean, .eval]),
+        Option(name: "--model", value: "FILE", help: "a site model: remove each site's template blocks (rule site-template); learn, merge: the model to write ('-': stdout)", commands: [.clean, .learn, .merge]),
+        Option(name: "--site-field", value: "NAME", help: "jsonl: the field whose URL or host names a document's site (default url)", commands: [.clean, .learn]),
+        Option(name: "--site", value: "HOST", help: "every document is from this site (text input; for jsonl it overrides --site-field)", commands: [.clean, .learn]),
+        Option(name: "--max-entries", value: "N", help: "learn, merge: keep at most N sites and (site, block) counts, dropping the rarest (default 1000000)", commands: [.learn, .merge]),
+        Option(name: "--help", short: "-h", value: nil, help: "show this help", commands: [.clean, .eval, .learn, .merge]),
+        Option(name: "--version", value: nil, help: "show the version", commands: [.clean, .eval, .learn, .merge]),
     ]
 
     /// The options of one command, in table order.
-    static func options(for command: Command) -> [Option] {
-        options.filter { $0.scope == .both || ($0.scope == .eval) == (command == .eval) }
+    static func options(for command: Subcommand) -> [Option] {
+        options.filter { $0.commands.contains(command) }
     }
 
-    static func optionLines(_ command: Command) -> String {
+    static func optionLines(_ command: Subcommand) -> String {
         var s = ""
         for o in options(for: command) {
             var left = o.short.map { "\($0), \(o.name)" } ?? "    \(o.name)"
@@ -58,8 +61,10 @@ enum WinnowCommand {
 
     static var usage: String {
         var s = """
-            usage: winnow [OPTIONS] [FILE...]
+            usage: winnow [OPTIONS] [--model MODEL] [FILE...]
                    winnow eval [OPTIONS] FILE.jsonl     (measure against labelled text: winnow eval --help)
+                   winnow learn [--format jsonl] [--site-field NAME | --site HOST] --model OUT [FILE...]
+                   winnow merge [--max-entries N] --model OUT MODEL...
                    winnow rules
 
             Removes boilerplate (donation appeals, payment details, comment-section notices, repeated blocks)
@@ -67,14 +72,24 @@ enum WinnowCommand {
             writes the cleaned text to stdout: plain text (each input one document) or JSONL (one document
             per line, in a string field; every other byte of the line kept).
 
+            `winnow learn` counts, per site, in how many documents each block appears and writes a site
+            model; `winnow merge` adds models learned on parts of a corpus; `--model` then removes the
+            blocks a site repeats across its documents (its template).
+
             options:
 
             """
-        s += optionLines(.clean)
+        for o in options where o.commands != [.eval] {
+            var help = o.help
+            if !o.commands.contains(.clean) { help = o.commands.map(\.rawValue).sorted().joined(separator: ", ") + ": " + help.replacingPrefix("learn, merge: ", with: "") }
+            var left = o.short.map { "\($0), \(o.name)" } ?? "    \(o.name)"
+            if let value = o.value { left += " \(value)" }
+            s += "  " + left.padding(24) + help + "\n"
+        }
         s += """
 
-            exit status: 0 done, 64 usage error, 65 bad JSONL line under --strict, 66 an input cannot be opened,
-            74 I/O error (a broken pipe on stdout ends quietly with 0)
+            exit status: 0 done, 64 usage error, 65 bad JSONL line under --strict or a bad site model,
+            66 an input cannot be opened, 74 I/O error (a broken pipe on stdout ends quietly with 0)
             """
         return s
     }
@@ -103,10 +118,12 @@ enum WinnowCommand {
 
     enum Format: String { case text, jsonl, auto }
 
-    enum Command { case clean, eval }
-
     struct Parsed {
-        var command = Command.clean
+        var command = Subcommand.clean
+        var model: String? = nil
+        var siteField: String? = nil
+        var site: String? = nil
+        var maxEntries: Int? = nil
         var explain = false
         var configuration = CleanerConfiguration()
         var files: [String] = []
@@ -132,17 +149,22 @@ enum WinnowCommand {
 
     enum Outcome { case run(Parsed), exit(Int32) }
 
-    static func usageError(_ message: String, _ command: Command = .clean) -> Outcome {
+    static func usageError(_ message: String, _ command: Subcommand = .clean) -> Outcome {
         printError("winnow: \(message)\n\(command == .eval ? evalShortUsage : shortUsage)")
         return .exit(ExitStatus.usage)
     }
 
-    static func parse(_ args: [String], command: Command = .clean) -> Outcome {
+    static func parse(_ args: [String], command: Subcommand = .clean) -> Outcome {
         var parsed = Parsed()
         parsed.command = command
-        let known = options(for: command)
+        // eval has its own options; cleaning, learn and merge share one table and say which apply.
+        let known = command == .eval ? options(for: .eval) : options.filter { $0.commands != [.eval] }
         func usageError(_ message: String) -> Outcome { WinnowCommand.usageError(message, command) }
         var i = 0
+        if let first = args.first, first == "learn" || first == "merge" {
+            parsed.command = Subcommand(rawValue: first)!
+            i = 1
+        }
         var onlyFiles = false
         func ids(_ s: String) -> [String] { s.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty } }
         while i < args.count {
@@ -160,15 +182,19 @@ enum WinnowCommand {
                 inlineValue = String(arg.dropFirst(2))
             }
             guard let option = known.first(where: { $0.name == name || $0.short == name }) else {
-                if command == .clean, options(for: .eval).contains(where: { $0.name == name }) {
+                if command != .eval, options(for: .eval).contains(where: { $0.name == name }) {
                     return usageError("\(name) is an option of `winnow eval`")
                 }
-                if command == .eval, options(for: .clean).contains(where: { $0.name == name }) {
+                if command == .eval, options.contains(where: { $0.name == name }) {
                     return usageError("\(name) is not an option of `winnow eval`")
                 }
                 return usageError("unknown option '\(arg)'")
             }
             name = option.name
+            guard option.commands.contains(parsed.command) else {
+                let command = parsed.command == .clean ? "cleaning" : "winnow \(parsed.command.rawValue)"
+                return usageError("\(name) does not apply to \(command)")
+            }
             var value: String? = nil
             if option.value != nil {
                 if let inlineValue { value = inlineValue } else if i < args.count { value = args[i]; i += 1 } else {
@@ -227,6 +253,22 @@ enum WinnowCommand {
                 }
                 parsed.worst = n
             case "--json": parsed.json = true
+            case "--model":
+                guard !value!.isEmpty else { return usageError("--model needs a file name") }
+                parsed.model = value!
+            case "--site-field":
+                guard !value!.isEmpty else { return usageError("--site-field needs a field name") }
+                parsed.siteField = value!
+            case "--site":
+                guard let key = SiteModel.siteKey(fromURL: Array(value!.utf8)) else {
+                    return usageError("--site needs a host name or URL, not '\(value!)'")
+                }
+                parsed.site = key
+            case "--max-entries":
+                guard let n = Int(value!), n >= 1 else {
+                    return usageError("--max-entries needs a whole number of at least 1, not '\(value!)'")
+                }
+                parsed.maxEntries = n
             case "--help": printOut((command == .eval ? evalUsage : usage) + "\n"); return .exit(ExitStatus.ok)
             case "--version": printOut("winnow \(WinnowVersion.string)\n"); return .exit(ExitStatus.ok)
             default: break
@@ -239,9 +281,32 @@ enum WinnowCommand {
         if parsed.reviewLimit != nil && parsed.reviewHTML == nil {
             return usageError("--review-limit applies to the --review-html page: add --review-html FILE")
         }
+        switch parsed.command {
+        case .learn, .merge:
+            guard let model = parsed.model else {
+                return usageError("winnow \(parsed.command.rawValue) needs --model OUT: the file to write the site model to")
+            }
+            if parsed.command == .merge {
+                guard !parsed.files.isEmpty else { return usageError("winnow merge needs the models to add (MODEL...)") }
+                if parsed.files.filter({ $0 == "-" }).count > 1 { return usageError("winnow merge can read stdin ('-') once") }
+            } else if parsed.format == .text && parsed.site == nil {
+                return usageError("winnow learn needs each document's site: --format jsonl (the host of each line's url field), or --site HOST")
+            }
+            if model != "-" && parsed.files.contains(model) {
+                return usageError("--model \(model) is also an input; write the model to another file")
+            }
+        case .eval:
+            break
+        case .clean:
+            if parsed.model == "-" { return usageError("--model must name a file when cleaning (stdin is the input)") }
+            if parsed.model != nil && parsed.format == .text && parsed.site == nil {
+                return usageError("--model with text input needs --site HOST (the site of the documents), or --format jsonl")
+            }
+        }
         if parsed.format == .text {
             let jsonlOnly = [("--field", parsed.field != nil), ("--id-field", parsed.idField != nil),
-                             ("--annotate", parsed.annotate), ("--strict", parsed.strict)]
+                             ("--annotate", parsed.annotate), ("--strict", parsed.strict),
+                             ("--site-field", parsed.siteField != nil)]
             if let (name, _) = jsonlOnly.first(where: { $0.1 }) {
                 return usageError("\(name) applies to JSONL input: add --format jsonl (or --format auto)")
             }
@@ -252,19 +317,31 @@ enum WinnowCommand {
         return .run(parsed)
     }
 
-    static let shortUsage = "usage: winnow [--format text|jsonl|auto] [--field NAME] [--jobs N] [--explain] [OPTIONS] [FILE...]; winnow --help for more"
+    static let shortUsage = "usage: winnow [--format text|jsonl|auto] [--field NAME] [--jobs N] [--explain] [--model MODEL] [OPTIONS] [FILE...]; winnow learn|merge ... --model OUT; winnow --help for more"
     static let evalShortUsage = "usage: winnow eval [--gold-field NAME] [--text-field NAME] [--group-field NAME]... [--json] [--worst N] [OPTIONS] FILE.jsonl; winnow eval --help for more"
 
     static func run(_ args: [String]) -> Int32 {
         if args.first == "rules" { return listRules() }
-        let command: Command = args.first == "eval" ? .eval : .clean
+        let command: Subcommand = args.first == "eval" ? .eval : .clean
         let parsed: Parsed
         switch parse(command == .eval ? Array(args.dropFirst()) : args, command: command) {
         case .exit(let status): return status
         case .run(let p): parsed = p
         }
+        if parsed.command == .merge { return SiteModelCommands.merge(parsed) }
+        var configuration = parsed.configuration
+        if parsed.command == .clean, let path = parsed.model {
+            // The model is read and checked whole before any input: a bad one stops the run with nothing written.
+            // Blocks too rare to be removed are checked but not kept.
+            switch SiteModelCommands.load(path, minDocuments: configuration.siteThresholds.minimumBlockDocuments) {
+            case .success(let model): configuration.sites = model
+            case .failure(let exit):
+                printError("winnow: \(exit.message!)")
+                return exit.status
+            }
+        }
         let cleaner: Cleaner
-        do { cleaner = try Cleaner(parsed.configuration) } catch {
+        do { cleaner = try Cleaner(configuration) } catch {
             printError("winnow: \(error)")
             return ExitStatus.usage
         }
@@ -277,7 +354,9 @@ enum WinnowCommand {
             printError("winnow: \(failure.message)")
             return failure.status
         }
-        let runner = Runner(parsed: parsed, cleaner: cleaner, inputs: inputs)
+        let runner = parsed.command == .learn
+            ? Runner(parsed: parsed, learning: SiteModel(maxEntries: parsed.maxEntries ?? SiteModel.defaultMaxEntries), inputs: inputs)
+            : Runner(parsed: parsed, cleaner: cleaner, inputs: inputs)
         return runner.run()
     }
 
@@ -300,6 +379,9 @@ enum WinnowCommand {
 extension String {
     func padding(_ width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+    func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
     }
     func trimmingCharacters() -> String {
         var s = Substring(self)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Winnow
 
@@ -19,7 +20,7 @@ struct SiteModelTests {
             lines.append("The \(subject) \(verb) on day \(n), officials from district \(next() % 97) said in a statement this week.")
             lines.append("Residents of block \(next() % 500) told reporters the \(subject) had been a topic for \(n % 13 + 2) years.")
             if n % 10 != 0 { lines.append("Kunjungi situs \(host) untuk berita lokal lainnya") }   // the template, in 90% of documents
-            if site == 1 && n % 3 == 0 { lines.append("Ikuti kami di radio setiap pagi") }        // in a third of site 1
+            if site == 1 && (n / sites) % 3 == 0 { lines.append("Ikuti kami di radio setiap pagi") }   // in a third of site 1
             docs.append((host, lines.joined(separator: "\n") + "\n"))
         }
         return docs
@@ -87,6 +88,137 @@ struct SiteModelTests {
         #expect(result.report.removals.map(\.ruleID) == ["site-template"])
     }
 
+    /// Every count of `bounded` is at most the true one (`exact`'s) and under it by at most the stated
+    /// error; sites' document counts are never over.
+    static func expectWithinBound(_ bounded: SiteModel, of exact: SiteModel, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(exact.droppedBelow == 0, sourceLocation: sourceLocation)
+        for site in bounded.sites {
+            let truth = exact.sites.first { $0.host == site.host }?.documents ?? 0
+            #expect(site.documents <= truth, sourceLocation: sourceLocation)
+        }
+        var checked = 0
+        for (host, fingerprint, entry) in exact.sortedEntries() {
+            let got = bounded.counts(host: host, fingerprint: fingerprint)?.block ?? 0
+            #expect(got <= entry.documents, sourceLocation: sourceLocation)
+            #expect(got >= entry.documents - bounded.droppedBelow, "\(host) \(entry.sample): \(got) of \(entry.documents), bound \(bounded.droppedBelow)", sourceLocation: sourceLocation)
+            checked += 1
+        }
+        #expect(checked == exact.entryCount, sourceLocation: sourceLocation)
+        // Every sample is still its block's text (after pruning, merging and compacting the samples).
+        for (_, fingerprint, entry) in bounded.sortedEntries() where entry.sample.utf8.count < SiteModel.sampleLength {
+            let bytes = Array(entry.sample.utf8)
+            #expect(bytes.withUnsafeBufferPointer { Fingerprint.hash($0, 0..<$0.count) } == fingerprint, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func readingForCleaningKeepsOnlyBlocksThatCanBeRemoved() throws {
+        let model = Self.learn(Self.corpus())
+        let bytes = SiteModelFile.write(model)
+        let small = try SiteModelFile.read(bytes, minDocuments: 5)
+        #expect(small.entryCount < model.entryCount)
+        #expect(SiteModelFile.write(small) == SiteModelFile.write(model.keeping(minDocuments: 5)))
+        #expect(small.sites == model.sites)
+        // Cleaning with it gives the same result as with the whole model.
+        let whole = try Cleaner(CleanerConfiguration(sites: model))
+        let part = try Cleaner(CleanerConfiguration(sites: small))
+        for d in Self.corpus() {
+            let a = whole.clean(d.text, site: d.host), b = part.clean(d.text, site: d.host)
+            #expect(a.text == b.text)
+            #expect(a.report.removals.map(\.reason) == b.report.removals.map(\.reason))
+        }
+        // A repeated block is refused whether it would be kept or not.
+        var text = String(decoding: bytes, as: UTF8.self)
+        let rare = text.split(separator: "\n").last { $0.hasPrefix("block ") && $0.split(separator: " ")[3] == "1" }!
+        text = text.replacingFirst(String(rare) + "\n", with: String(rare) + "\n" + String(rare) + "\n")
+        text = text.replacingFirst("entries \(model.entryCount) ", with: "entries \(model.entryCount + 1) ")
+        var body = Array(text.utf8)
+        body.removeLast(body.count - (body.lastIndex(of: 0x0A, before: body.count - 1)! + 1))
+        body += Array("checksum \(SiteModelFile.hex16(SiteModelFile.fnv1a(body[...])))\n".utf8)
+        for minDocuments in [1, 5] {
+            #expect(throws: SiteModelFile.Problem.self) { try SiteModelFile.read(body, minDocuments: minDocuments) }
+        }
+    }
+
+    @Test func invalidUTF8InASampleIsWrittenAsValidUTF8() throws {
+        var model = SiteModel()
+        let document: [UInt8] = Array("Caf".utf8) + [0xE9, 0x20] + Array("au lait\nPlain line here\n".utf8)
+        for _ in 0..<3 { document.withUnsafeBufferPointer { model.learn(host: "x.example", document: $0) } }
+        let bytes = SiteModelFile.write(model)
+        #expect(String(validating: bytes, as: UTF8.self) != nil)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"Caf\u{FFFD} au lait\""))
+        let back = try SiteModelFile.read(bytes)
+        #expect(SiteModelFile.write(back) == bytes)
+    }
+
+    /// A corpus with many distinct blocks, so a small bound prunes again and again: the stated error holds
+    /// after every pruning, for learning document by document, in batches of observations, and merging.
+    @Test(arguments: [20, 60, 200])
+    func theErrorBoundHolds(maxEntries: Int) {
+        var docs: [(host: String, text: String)] = []
+        var state: UInt64 = 7
+        func next() -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) }
+        let words = ["amber", "birch", "cedar", "delta", "ember", "fjord", "grove", "heath", "inlet", "juniper", "kelp", "larch"]
+        for n in 0..<600 {
+            let host = "s\(next() % 4).example"
+            var lines: [String] = []
+            for _ in 0..<(2 + next() % 3) {
+                // A skewed choice: some lines are frequent, most rare.
+                let a = words[min(next() % 12, next() % 12)], b = words[next() % 12], c = words[next() % 12]
+                lines.append("\(a) \(b) \(c)")
+            }
+            if n % 3 != 0 { lines.append("Template of \(host)") }
+            docs.append((host, lines.joined(separator: "\n")))
+        }
+        let exact = Self.learn(docs)
+        let bounded = Self.learn(docs, maxEntries: maxEntries)
+        #expect(bounded.entryCount + bounded.sites.count <= maxEntries)
+        #expect(bounded.droppedBelow > 0)
+        Self.expectWithinBound(bounded, of: exact)
+        // Observations added in order give the same model as learning each document.
+        var observed = SiteModel(maxEntries: maxEntries)
+        for chunk in stride(from: 0, to: docs.count, by: 37) {
+            var o = SiteObservations()
+            for d in docs[chunk..<min(chunk + 37, docs.count)] { o.observe(host: d.host, document: d.text) }
+            observed.learn(o)
+        }
+        #expect(SiteModelFile.write(observed) == SiteModelFile.write(bounded))
+        // Merging bounded shards: the errors add up and still bound every count.
+        var merged = Self.learn(docs[..<250], maxEntries: maxEntries)
+        merged.merge(Self.learn(docs[250...], maxEntries: maxEntries))
+        #expect(merged.entryCount + merged.sites.count <= maxEntries)
+        Self.expectWithinBound(merged, of: exact)
+    }
+
+    @Test(arguments: [
+        ("https://www.Example.com/news/1", "example.com"),
+        ("http://user:pw@Example.COM:8080/x?y#z", "example.com"),
+        ("example.com", "example.com"),
+        ("WWW.example.com.", "example.com"),
+        ("  https://news.example.org  ", "news.example.org"),
+        ("//cdn.example.net/a.js", "cdn.example.net"),
+        ("example.com/redirect?to=https://other.example", "example.com"),
+        ("https://[2001:db8::1]:443/x", "[2001:db8::1]"),
+        ("https://bücher.example/", "bücher.example"),
+        ("www.", nil),
+        ("", nil),
+        ("https:///path", nil),
+        ("exa mple.com", nil),
+    ] as [(String, String?)])
+    func siteKeys(_ url: String, _ expected: String?) {
+        #expect(SiteModel.siteKey(fromURL: Array(url.utf8)) == expected)
+        var keys = SiteKeys(limit: 2)
+        for _ in 0..<3 {
+            let got = Array(url.utf8).withUnsafeBufferPointer { keys.key(fromURL: $0) }
+            #expect(got == expected)
+        }
+        _ = Array("other.example".utf8).withUnsafeBufferPointer { keys.key(fromURL: $0) }
+        _ = Array("third.example".utf8).withUnsafeBufferPointer { keys.key(fromURL: $0) }
+        #expect(Array(url.utf8).withUnsafeBufferPointer { keys.key(fromURL: $0) } == expected)
+        // From a JSON string's raw contents, escapes read.
+        let escaped = url.replacingOccurrences(of: "/", with: "\\/")
+        #expect(Array(escaped.utf8).withUnsafeBufferPointer { keys.key(fromJSONString: $0) } == expected)
+    }
+
     @Test(arguments: [
         ("", "empty"),
         ("hello\n", "foreign"),
@@ -149,7 +281,7 @@ struct SiteModelTests {
     @Test func eachSitesTemplateGoesAndArticlesStay() throws {
         let docs = Self.corpus()
         let cleaner = try Cleaner(CleanerConfiguration(sites: Self.learn(docs)))
-        var templatesRemoved = 0, templates = 0
+        var templatesRemoved = 0, templates = 0, radio = 0
         for d in docs {
             let result = cleaner.clean(d.text, site: d.host)
             let kept = result.text
@@ -159,9 +291,10 @@ struct SiteModelTests {
             }
             if d.text.contains("Kunjungi") { templates += 1; if !kept.contains("Kunjungi") { templatesRemoved += 1 } }
             // Site 1's radio line is in a third of its documents: a template too.
-            if d.text.contains("Ikuti kami") { #expect(!kept.contains("Ikuti kami")) }
+            if d.text.contains("Ikuti kami") { radio += 1; #expect(!kept.contains("Ikuti kami")) }
         }
         #expect(templates > 0 && templatesRemoved == templates)
+        #expect(radio == 10)
     }
 
     @Test func crawlerMemoryLearnsAsItGoes() throws {

@@ -20,6 +20,9 @@ public struct CorpusStats: Sendable, Equatable {
     public var bytesOut = 0
     /// List markup rewrites.
     public var rewrites = 0
+    /// Documents whose site was not known (no `--site`, and no usable site field): cleaned without site
+    /// statistics, and not learned from.
+    public var withoutSite = 0
     /// Per rule, in the order of `Cleaner.ruleIDs`.
     public var rules: [RuleTally]
 
@@ -35,6 +38,7 @@ public struct CorpusStats: Sendable, Equatable {
         bytesIn += other.bytesIn
         bytesOut += other.bytesOut
         rewrites += other.rewrites
+        withoutSite += other.withoutSite
         for i in rules.indices where i < other.rules.count {
             rules[i].blocks += other.rules[i].blocks
             rules[i].bytes += other.rules[i].bytes
@@ -61,15 +65,21 @@ public struct CorpusOptions: Sendable {
     public var recordRemoved = false
     /// Stop at the first bad JSONL line.
     public var strict = false
+    /// The JSONL field whose URL (or bare host) names a document's site, for site statistics.
+    public var siteField: String = "url"
+    /// The site of every document (overrides `siteField`); text documents have no site without it.
+    public var site: String? = nil
 
     public init(field: String = "text", idField: String = "id", annotate: Bool = false, explain: Bool = false,
-                recordRemoved: Bool = false, strict: Bool = false) {
+                recordRemoved: Bool = false, strict: Bool = false, siteField: String = "url", site: String? = nil) {
         self.field = field
         self.idField = idField
         self.annotate = annotate
         self.explain = explain
         self.recordRemoved = recordRemoved
         self.strict = strict
+        self.siteField = siteField
+        self.site = site
     }
 }
 
@@ -128,6 +138,8 @@ public final class CorpusBatch: @unchecked Sendable {
     /// JSONL lines processed (all of them unless stopped).
     public var lineCount = 0
     public var stats: CorpusStats
+    /// Learning: the blocks of the documents, in order, for `SiteModel.learn(_:)`.
+    public var observations = SiteObservations()
 
     public init(ruleCount: Int) {
         stats = CorpusStats(ruleCount: ruleCount)
@@ -146,6 +158,7 @@ public final class CorpusBatch: @unchecked Sendable {
         stopMessage = nil
         lineCount = 0
         stats.reset()
+        observations.removeAll()
         firstOfSource = true
         lastOfSource = true
     }

@@ -25,16 +25,30 @@ public final class CorpusPipeline {
     /// Number of the first line of the next JSONL batch to be delivered.
     private var nextLine = 1
 
-    public init(cleaner: Cleaner, options: CorpusOptions, jobs: Int, batchBytes: Int = 1 << 20, maxInFlight: Int? = nil) {
+    public convenience init(cleaner: Cleaner, options: CorpusOptions, jobs: Int, batchBytes: Int = 1 << 20, maxInFlight: Int? = nil) {
+        self.init(jobs: jobs, batchBytes: batchBytes, maxInFlight: maxInFlight, ruleCount: cleaner.ruleIDs.count) {
+            var worker = CorpusWorker(cleaner: cleaner, options: options, scratchLimit: max(16 << 20, 4 * batchBytes))
+            return { batch in worker.process(batch) }
+        }
+    }
+
+    /// A pipeline that learns instead of cleaning: each delivered batch holds the `observations` of its
+    /// documents (its `output` stays empty), to be added to a `SiteModel` in order.
+    public convenience init(learning options: CorpusOptions, jobs: Int, batchBytes: Int = 1 << 20, maxInFlight: Int? = nil) {
+        self.init(jobs: jobs, batchBytes: batchBytes, maxInFlight: maxInFlight, ruleCount: 0) {
+            var learner = CorpusLearner(options: options, scratchLimit: max(16 << 20, 4 * batchBytes))
+            return { batch in learner.process(batch) }
+        }
+    }
+
+    private init(jobs: Int, batchBytes: Int, maxInFlight: Int?, ruleCount: Int,
+                 makeWorker: @escaping @Sendable () -> (CorpusBatch) -> Void) {
         precondition(jobs > 0 && batchBytes > 0)
         self.jobs = jobs
         self.batchBytes = batchBytes
         self.maxInFlight = max(1, maxInFlight ?? 2 * jobs + 1)
-        ruleCount = cleaner.ruleIDs.count
-        executor = OrderedExecutor(workers: jobs) { _ in
-            var worker = CorpusWorker(cleaner: cleaner, options: options, scratchLimit: max(16 << 20, 4 * batchBytes))
-            return { batch in worker.process(batch) }
-        }
+        self.ruleCount = ruleCount
+        executor = OrderedExecutor(workers: jobs) { _ in makeWorker() }
     }
 
     /// An empty batch: a delivered one reused, or a new one.

@@ -16,12 +16,15 @@ public struct CorpusWorker {
     private var lines: JSONLLineProcessor
     private let idField: [UInt8]
     private let ruleIDs: [String]
+    private let usesSites: Bool
     /// Scratch bigger than this (after a very long line) is given back after the batch.
     public let scratchLimit: Int
 
     public init(cleaner: Cleaner, options: CorpusOptions, scratchLimit: Int = 16 << 20) {
         self.options = options
-        lines = JSONLLineProcessor(cleaner: cleaner, field: options.field, annotate: options.annotate)
+        lines = JSONLLineProcessor(cleaner: cleaner, field: options.field, annotate: options.annotate,
+                                   siteField: options.siteField, site: options.site)
+        usesSites = cleaner.configuration.sites != nil
         idField = Array(options.idField.utf8)
         ruleIDs = cleaner.ruleIDs
         self.scratchLimit = scratchLimit
@@ -71,7 +74,12 @@ public struct CorpusWorker {
                 lineEnd = n
             }
             let line = UnsafeBufferPointer(start: base + start, count: contentEnd - start)
-            switch lines.process(line) {
+            let outcome = lines.process(line)
+            switch outcome {
+            case .unchanged, .cleaned: if usesSites && !lines.lastHadSite { stats.withoutSite += 1 }
+            default: break
+            }
+            switch outcome {
             case .blank:
                 stats.blankLines += 1
             case .unchanged:
@@ -126,13 +134,7 @@ public struct CorpusWorker {
     }
 
     private func badLineMessage(_ batch: CorpusBatch, _ rel: Int, _ problem: JSONLLineProblem, into text: inout NumberedText) {
-        text.append("winnow: ")
-        text.append(batch.sourceName)
-        text.append(":")
-        text.appendLineNumber(rel)
-        text.append(": ")
-        text.append(problem.description)
-        text.append("\n")
+        appendBadLineMessage(batch, rel, problem, into: &text)
     }
 
     /// `[NAME:]LINE:BLOCKLINE: rule: reason`
@@ -199,8 +201,9 @@ public struct CorpusWorker {
         out.reserveCapacity(input.count)
         for document in batch.documents {
             let bytes = UnsafeBufferPointer(rebasing: input[document.range])
-            let result = lines.cleaner.clean(bytes)
+            let result = lines.cleaner.clean(bytes, site: options.site)
             stats.documents += 1
+            if usesSites && options.site == nil { stats.withoutSite += 1 }
             if result.report.isEmpty {
                 out.append(contentsOf: bytes)
             } else {
@@ -255,4 +258,15 @@ public struct CorpusWorker {
         text.appendJSONString(UnsafeBufferPointer(rebasing: bytes[removal.range.lowerBound..<end]))
         text.append("}\n")
     }
+}
+
+/// `winnow: NAME:LINE: problem`
+func appendBadLineMessage(_ batch: CorpusBatch, _ rel: Int, _ problem: JSONLLineProblem, into text: inout NumberedText) {
+    text.append("winnow: ")
+    text.append(batch.sourceName)
+    text.append(":")
+    text.appendLineNumber(rel)
+    text.append(": ")
+    text.append(problem.description)
+    text.append("\n")
 }

@@ -23,13 +23,33 @@ public struct JSONLLineProcessor {
     /// The unescaped field of the last line processed (valid until the next call).
     public private(set) var text: [UInt8] = []
 
+    /// The field whose URL or host names the line's site (read only when the cleaner has site statistics).
+    public let siteField: [UInt8]
+    /// The site of every line (overrides `siteField`).
+    public let fixedSite: String?
+    private let usesSites: Bool
+    private var siteKeys = SiteKeys()
+    /// Whether the last line processed had a site (when the cleaner uses site statistics).
+    public private(set) var lastHadSite = true
+
     /// The key `annotate` adds.
     public static let annotationKey: [UInt8] = Array("winnow".utf8)
 
-    public init(cleaner: Cleaner, field: String = "text", annotate: Bool = false) {
+    public init(cleaner: Cleaner, field: String = "text", annotate: Bool = false, siteField: String = "url", site: String? = nil) {
         self.cleaner = cleaner
         self.field = Array(field.utf8)
         self.annotate = annotate
+        self.siteField = Array(siteField.utf8)
+        self.fixedSite = site
+        usesSites = cleaner.configuration.sites != nil
+    }
+
+    /// The site of a line: `fixedSite`, or the key of the URL or host in its `siteField` (nil when the
+    /// field is missing or not a string).
+    public mutating func site(of line: UnsafeBufferPointer<UInt8>) -> String? {
+        if let fixedSite { return fixedSite }
+        guard case .success(let f) = JSONLField.locate(siteField, in: line) else { return nil }
+        return siteKeys.key(fromJSONString: UnsafeBufferPointer(rebasing: line[f.valueRange]))
     }
 
     /// Processes `line` (without its `\n`; a trailing `\r` is fine). Writes nothing: for `.cleaned` the
@@ -42,10 +62,15 @@ public struct JSONLLineProcessor {
         case .failure(let problem): return .bad(problem)
         case .success(let f): field = f
         }
+        var site: String? = nil
+        if usesSites {
+            site = self.site(of: line)
+            lastHadSite = site != nil
+        }
         text.removeAll(keepingCapacity: true)
         text.reserveCapacity(field.valueRange.count)  // unescaping never grows the text
         JSONLField.unescape(UnsafeBufferPointer(rebasing: line[field.valueRange]), into: &text)
-        let result = text.withUnsafeBufferPointer { cleaner.clean($0) }
+        let result = text.withUnsafeBufferPointer { cleaner.clean($0, site: site) }
         return result.report.isEmpty ? .unchanged : .cleaned(result, field)
     }
 

@@ -35,14 +35,17 @@ enum Fingerprint {
 
     /// The 64-bit fingerprint of a range.
     static func hash(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
-        var h = Hasher()
-        var i = r.lowerBound
-        while i < r.upperBound {
-            if isDropped(p, i, r.upperBound) { i += p[i] == 0xC2 ? 2 : 1; continue }
-            h.add(normalized[Int(p[i])])
-            i += 1
+        // The table is fetched once, not per byte (a global's lazy initialization check each time).
+        normalized.withUnsafeBufferPointer { table in
+            var h = Hasher()
+            var i = r.lowerBound
+            while i < r.upperBound {
+                if isDropped(p, i, r.upperBound) { i += p[i] == 0xC2 ? 2 : 1; continue }
+                h.add(table[Int(p[i])])
+                i += 1
+            }
+            return h.finish()
         }
-        return h.finish()
     }
 
     /// Whether two ranges are equal after normalization.

@@ -42,6 +42,10 @@ public final class SiteMemory: SiteStatistics, Sendable {
         model.withLock { $0.counts(host: host, fingerprint: fingerprint) }
     }
 
+    public func counts(host: String, fingerprints: [UInt64], into blocks: inout [Int]) -> Int? {
+        model.withLock { $0.counts(host: host, fingerprints: fingerprints, into: &blocks) }
+    }
+
     /// A copy of the counts so far.
     public var snapshot: SiteModel { model.withLock { $0 } }
 

@@ -40,85 +40,208 @@ public enum SiteModelFile {
 
     public static func write(_ model: SiteModel) -> [UInt8] {
         var out: [UInt8] = []
-        func line(_ s: String) { out.append(contentsOf: s.utf8); out.append(0x0A) }
-        line("\(magic) \(SiteModel.formatVersion)")
-        line("sites \(model.sites.count) entries \(model.entryCount) dropped-below \(model.droppedBelow)")
-        // Sites in host order, so equal models give equal files.
-        let order = model.sites.indices.sorted { model.sites[$0].host < model.sites[$1].host }
-        var position = [Int](repeating: 0, count: model.sites.count)
-        for (p, i) in order.enumerated() {
-            position[i] = p
-            line("site \(model.sites[i].documents) \(model.sites[i].host)")
-        }
-        for (host, fingerprint, entry) in model.sortedEntries() {
-            let site = position[Int(model.siteIndex[host]!)]
-            out.append(contentsOf: "block \(site) \(hex16(fingerprint)) \(entry.documents) \"".utf8)
-            var sample = entry.sample
-            sample.withUTF8 { JSONLField.escape($0, into: &out) }
-            out.append(contentsOf: "\"\n".utf8)
-        }
-        let sum = fnv1a(out[...])
-        line("checksum \(hex16(sum))")
+        write(model) { out.append(contentsOf: $0) }
         return out
     }
 
-    public static func read(_ bytes: [UInt8], maxEntries: Int = SiteModel.defaultMaxEntries) throws(Problem) -> SiteModel {
-        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard let first = lines.first, first.starts(with: Array(magic.utf8)) else { throw .foreign }
-        let header = String(decoding: first, as: UTF8.self).split(separator: " ")
-        guard header.count == 2, header[0] == magic else { throw .foreign }
-        guard header[1] == "\(SiteModel.formatVersion)" else { throw .unsupportedVersion(String(header[1])) }
-        // The checksum line is the last non-empty line; the file ends with its newline.
-        guard bytes.last == 0x0A, lines.count >= 4, lines[lines.count - 2].starts(with: Array("checksum ".utf8)) else { throw .truncated }
-        let checksumLine = lines[lines.count - 2]
-        let bodyEnd = checksumLine.startIndex
-        guard let stated = UInt64(String(decoding: checksumLine.dropFirst(9), as: UTF8.self), radix: 16) else {
-            throw .invalid(line: lines.count - 1, reason: "bad checksum")
+    /// Writes the file in pieces of about 1 MiB to `sink`, so a large model is never held twice in memory.
+    public static func write<E: Error>(_ model: SiteModel, to sink: (UnsafeBufferPointer<UInt8>) throws(E) -> Void) throws(E) {
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20 + 4096)
+        var sum = fnvOffset
+        func text(_ s: String) { out.append(contentsOf: s.utf8) }
+        func flush(_ force: Bool) throws(E) {
+            guard force || out.count >= 1 << 20 else { return }
+            sum = fnv1a(out[...], from: sum)
+            var failure: E? = nil
+            out.withUnsafeBufferPointer { b in
+                do throws(E) { try sink(b) } catch { failure = error }
+            }
+            if let failure { throw failure }
+            out.removeAll(keepingCapacity: true)
         }
-        guard fnv1a(bytes[..<bodyEnd]) == stated else { throw .checksumMismatch }
+        text("\(magic) \(SiteModel.formatVersion)\nsites \(model.sites.count) entries \(model.entryCount) dropped-below \(model.droppedBelow)\n")
+        // Sites in host order, so equal models give equal files.
+        let order = model.sites.indices.sorted { model.sites[$0].host < model.sites[$1].host }
+        var position = [Int32](repeating: 0, count: model.sites.count)
+        for (p, i) in order.enumerated() {
+            position[i] = Int32(p)
+            text("site \(model.sites[i].documents) \(model.sites[i].host)\n")
+            try flush(false)
+        }
+        // Blocks by site (host order), then count (descending), then fingerprint.
+        var blocks: [(position: Int32, site: Int32, documents: Int, fingerprint: UInt64)] = []
+        blocks.reserveCapacity(model.entryCount)
+        for (k, e) in model.entries { blocks.append((position[Int(k.site)], k.site, e.documents, k.fingerprint)) }
+        blocks.sort { a, b in
+            if a.position != b.position { return a.position < b.position }
+            if a.documents != b.documents { return a.documents > b.documents }
+            return a.fingerprint < b.fingerprint
+        }
+        for b in blocks {
+            let slot = model.entries[SiteModel.Key(site: b.site, fingerprint: b.fingerprint)]!
+            text("block ")
+            ByteWriter.appendDecimal(Int(b.position), to: &out)
+            out.append(0x20)
+            appendHex16(b.fingerprint, to: &out)
+            out.append(0x20)
+            ByteWriter.appendDecimal(b.documents, to: &out)
+            out.append(contentsOf: " \"".utf8)
+            model.samples.withUnsafeBufferPointer { JSONLField.escape(UnsafeBufferPointer(rebasing: $0[slot.range]), into: &out) }
+            out.append(contentsOf: "\"\n".utf8)
+            try flush(false)
+        }
+        sum = fnv1a(out[...], from: sum)
+        text("checksum \(hex16(sum))\n")
+        try flush(true)
+    }
 
-        let counts = String(decoding: lines[1], as: UTF8.self).split(separator: " ")
-        guard counts.count == 6, counts[0] == "sites", counts[2] == "entries", counts[4] == "dropped-below",
-              let siteCount = Int(counts[1]), let entryCount = Int(counts[3]), let dropped = Int(counts[5]),
-              siteCount >= 0, entryCount >= 0, dropped >= 0 else {
-            throw .invalid(line: 2, reason: "expected 'sites N entries N dropped-below N'")
+    /// Reads and checks a whole model file. With `minDocuments`, blocks seen in fewer documents are checked
+    /// but not kept (as `SiteModel.keeping(minDocuments:)`): enough for cleaning, in less memory.
+    public static func read(_ bytes: [UInt8], maxEntries: Int = SiteModel.defaultMaxEntries, minDocuments: Int = 1) throws(Problem) -> SiteModel {
+        var result: Result<SiteModel, Problem> = .failure(.foreign)
+        bytes.withUnsafeBufferPointer { p in
+            do throws(Problem) { result = .success(try read(p, maxEntries: maxEntries, minDocuments: minDocuments)) } catch { result = .failure(error) }
         }
-        guard lines.count == 4 + siteCount + entryCount else {
-            throw .invalid(line: 2, reason: "states \(siteCount) sites and \(entryCount) blocks, the file has \(lines.count - 4) records")
+        return try result.get()
+    }
+
+    /// Reads the file line by line in place (no copy of the file, no `String` but hosts and samples).
+    static func read(_ p: UnsafeBufferPointer<UInt8>, maxEntries: Int, minDocuments: Int) throws(Problem) -> SiteModel {
+        let n = p.count
+        func lineEnd(_ start: Int) -> Int {
+            var i = start
+            while i < n && p[i] != 0x0A { i += 1 }
+            return i
         }
-        var model = SiteModel(maxEntries: max(maxEntries, entryCount))
-        model.setDropped(dropped)
+        func starts(_ r: Range<Int>, _ prefix: String) -> Bool {
+            var i = r.lowerBound
+            for b in prefix.utf8 {
+                guard i < r.upperBound, p[i] == b else { return false }
+                i += 1
+            }
+            return true
+        }
+        func text(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: p[r]), as: UTF8.self) }
+        /// The next field (up to a space or the end of the range).
+        func field(_ i: inout Int, _ end: Int) -> Range<Int> {
+            let start = i
+            while i < end && p[i] != 0x20 { i += 1 }
+            let r = start..<i
+            if i < end { i += 1 }
+            return r
+        }
+        func decimal(_ r: Range<Int>) -> Int? {
+            guard !r.isEmpty, r.count <= 18 else { return nil }
+            var v = 0
+            for i in r {
+                let d = Int(p[i]) - 0x30
+                guard d >= 0 && d <= 9 else { return nil }
+                v = v * 10 + d
+            }
+            return v
+        }
+        func hex(_ r: Range<Int>) -> UInt64? {
+            guard r.count == 16 else { return nil }
+            var v: UInt64 = 0
+            for i in r {
+                let b = p[i]
+                let d: UInt8
+                switch b {
+                case 0x30...0x39: d = b - 0x30
+                case 0x61...0x66: d = b - 0x61 + 10
+                case 0x41...0x46: d = b - 0x41 + 10
+                default: return nil
+                }
+                v = v << 4 | UInt64(d)
+            }
+            return v
+        }
+
+        // Header: "winnow-site-model VERSION".
+        let headerEnd = lineEnd(0)
+        guard starts(0..<headerEnd, magic) else { throw .foreign }
+        var i = 0
+        guard field(&i, headerEnd) == 0..<magic.utf8.count else { throw .foreign }
+        let version = field(&i, headerEnd)
+        guard i == headerEnd, !version.isEmpty else { throw .foreign }
+        guard text(version) == "\(SiteModel.formatVersion)" else { throw .unsupportedVersion(text(version)) }
+        // The checksum line is the last line; the file ends with its newline.
+        guard n > 0, p[n - 1] == 0x0A, headerEnd < n - 1 else { throw .truncated }
+        var checksumStart = n - 1
+        while checksumStart > 0 && p[checksumStart - 1] != 0x0A { checksumStart -= 1 }
+        guard checksumStart > headerEnd + 1, starts(checksumStart..<(n - 1), "checksum ") else { throw .truncated }
+        var lines = 0   // lines before the checksum line
+        for k in 0..<checksumStart where p[k] == 0x0A { lines += 1 }
+        guard let stated = hex((checksumStart + 9)..<(n - 1)) else { throw .invalid(line: lines + 1, reason: "bad checksum") }
+        guard fnv1a(p, 0..<checksumStart) == stated else { throw .checksumMismatch }
+
+        // "sites N entries N dropped-below N"
+        var at = headerEnd + 1
+        var end = lineEnd(at)
+        var counts: [Int] = []
+        for (k, name) in ["sites", "entries", "dropped-below"].enumerated() {
+            guard p[field(&at, end)].elementsEqual(name.utf8), let v = decimal(field(&at, end)) else {
+                throw .invalid(line: 2, reason: "expected 'sites N entries N dropped-below N'")
+            }
+            counts.append(v)
+            if k == 2 && at != end { throw .invalid(line: 2, reason: "expected 'sites N entries N dropped-below N'") }
+        }
+        let siteCount = counts[0], entryCount = counts[1]
+        guard lines == 2 + siteCount + entryCount else {
+            throw .invalid(line: 2, reason: "states \(siteCount) sites and \(entryCount) blocks, the file has \(lines - 2) records")
+        }
+        var model = SiteModel(maxEntries: max(maxEntries, entryCount + siteCount))
+        model.setDropped(counts[2])
+        if minDocuments <= 1 {
+            model.entries.reserveCapacity(entryCount)
+            model.samples.reserveCapacity(min(n, entryCount * SiteModel.sampleLength))
+        }
         var hosts: [Int32] = []
-        for n in 0..<siteCount {
-            let lineNumber = 3 + n
-            let fields = lines[2 + n].split(separator: 0x20, maxSplits: 2, omittingEmptySubsequences: false)
-            guard fields.count == 3, fields[0].elementsEqual("site".utf8), let docs = Int(String(decoding: fields[1], as: UTF8.self)), docs >= 0,
-                  !fields[2].isEmpty else {
+        hosts.reserveCapacity(siteCount)
+        var lineNumber = 2
+        for _ in 0..<siteCount {
+            at = end + 1
+            end = lineEnd(at)
+            lineNumber += 1
+            let keyword = field(&at, end)
+            guard p[keyword].elementsEqual("site".utf8), let docs = decimal(field(&at, end)), at < end else {
                 throw .invalid(line: lineNumber, reason: "expected 'site DOCUMENTS HOST'")
             }
-            let host = String(decoding: fields[2], as: UTF8.self)
+            let host = text(at..<end)
             guard model.siteIndex[host] == nil else { throw .invalid(line: lineNumber, reason: "site \(host) appears twice") }
             let index = model.index(of: host)
             model.sites[Int(index)].documents = docs
             hosts.append(index)
         }
-        for n in 0..<entryCount {
-            let lineNumber = 3 + siteCount + n
-            let raw = lines[2 + siteCount + n]
-            let fields = raw.split(separator: 0x20, maxSplits: 4, omittingEmptySubsequences: false)
-            guard fields.count == 5, fields[0].elementsEqual("block".utf8),
-                  let site = Int(String(decoding: fields[1], as: UTF8.self)), site >= 0, site < hosts.count,
-                  fields[2].count == 16, let fingerprint = UInt64(String(decoding: fields[2], as: UTF8.self), radix: 16),
-                  let docs = Int(String(decoding: fields[3], as: UTF8.self)), docs >= 1, docs <= model.sites[Int(hosts[site])].documents,
-                  fields[4].count >= 2, fields[4].first == 0x22, fields[4].last == 0x22 else {
+        var sample: [UInt8] = []
+        var seen = Set<SiteModel.Key>()   // the blocks not kept, for the duplicate check
+        for _ in 0..<entryCount {
+            at = end + 1
+            end = lineEnd(at)
+            lineNumber += 1
+            let keyword = field(&at, end)
+            guard p[keyword].elementsEqual("block".utf8),
+                  let site = decimal(field(&at, end)), site < hosts.count,
+                  let fingerprint = hex(field(&at, end)),
+                  let docs = decimal(field(&at, end)), docs >= 1, docs <= model.sites[Int(hosts[site])].documents,
+                  end - at >= 2, p[at] == 0x22, p[end - 1] == 0x22 else {
                 throw .invalid(line: lineNumber, reason: "expected 'block SITE FINGERPRINT DOCUMENTS \"SAMPLE\"' with DOCUMENTS within the site's")
             }
-            var sample: [UInt8] = []
-            let quoted = Array(fields[4].dropFirst().dropLast())
-            quoted.withUnsafeBufferPointer { JSONLField.unescape($0, into: &sample) }
             let key = SiteModel.Key(site: hosts[site], fingerprint: fingerprint)
-            guard model.entries[key] == nil else { throw .invalid(line: lineNumber, reason: "block \(hex16(fingerprint)) appears twice") }
-            model.entries[key] = SiteModel.Entry(documents: docs, sample: String(decoding: sample, as: UTF8.self))
+            if docs < minDocuments {
+                guard seen.insert(key).inserted else { throw .invalid(line: lineNumber, reason: "block \(hex16(fingerprint)) appears twice") }
+                continue
+            }
+            guard !seen.contains(key) else { throw .invalid(line: lineNumber, reason: "block \(hex16(fingerprint)) appears twice") }
+            sample.removeAll(keepingCapacity: true)
+            JSONLField.unescape(UnsafeBufferPointer(rebasing: p[(at + 1)..<(end - 1)]), into: &sample)
+            let packed = sample.withUnsafeBufferPointer { b in
+                model.store(UnsafeBufferPointer(rebasing: b[SiteModel.sampleRange(b, 0..<b.count)]))
+            }
+            guard model.entries.updateValue(SiteModel.Slot(documents: docs, packed: packed), forKey: key) == nil else {
+                throw .invalid(line: lineNumber, reason: "block \(hex16(fingerprint)) appears twice")
+            }
         }
         return model
     }
@@ -128,10 +251,25 @@ public enum SiteModelFile {
         return String(repeating: "0", count: 16 - s.count) + s
     }
 
-    static func fnv1a(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    static func fnv1a(_ bytes: ArraySlice<UInt8>, from start: UInt64 = fnvOffset) -> UInt64 {
+        var h = start
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
         return h
+    }
+
+    static func fnv1a(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt64 {
+        var h = fnvOffset
+        for i in r { h = (h ^ UInt64(p[i])) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    static func appendHex16(_ x: UInt64, to out: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        for shift in stride(from: 60, through: 0, by: -4) {
+            out.append(digits.utf8Start[Int((x >> UInt64(shift)) & 0xF)])
+        }
     }
 }
 

@@ -3,6 +3,19 @@ public protocol SiteStatistics: Sendable {
     /// In how many documents of `host` a block with this fingerprint appeared, and how many documents of
     /// `host` were counted; nil for an unknown host.
     func counts(host: String, fingerprint: UInt64) -> (block: Int, site: Int)?
+
+    /// The counts of several blocks of one document at once: `blocks[i]` becomes the documents of `host`
+    /// with `fingerprints[i]` (0 when unseen); returns the site's documents, nil for an unknown host.
+    func counts(host: String, fingerprints: [UInt64], into blocks: inout [Int]) -> Int?
+}
+
+extension SiteStatistics {
+    public func counts(host: String, fingerprints: [UInt64], into blocks: inout [Int]) -> Int? {
+        blocks.removeAll(keepingCapacity: true)
+        guard let site = counts(host: host, fingerprint: 0)?.site else { return nil }
+        for f in fingerprints { blocks.append(counts(host: host, fingerprint: f)?.block ?? 0) }
+        return site
+    }
 }
 
 extension SiteModel: SiteStatistics {}
@@ -21,6 +34,9 @@ public struct SiteTemplateThresholds: Sendable, Equatable {
     public var proseMinShare = 0.5
 
     public init() {}
+
+    /// The fewest documents any block needs (a model's rarer blocks can never be removed).
+    public var minimumBlockDocuments: Int { min(minBlockDocuments, proseMinBlockDocuments) }
 }
 
 /// Blocks that a site repeats across its documents (its template: promos, footers, sign-offs), learned
@@ -31,7 +47,13 @@ public struct SiteTemplateRule: Rule {
     public let thresholds: SiteTemplateThresholds
 
     public init(statistics: (any SiteStatistics)? = nil, thresholds: SiteTemplateThresholds = SiteTemplateThresholds()) {
-        self.statistics = statistics
+        // A learned model is looked up once per line: keep only the blocks that can pass the thresholds, so
+        // the table is small (and stays in cache) and the result is the same.
+        if let model = statistics as? SiteModel {
+            self.statistics = model.keeping(minDocuments: thresholds.minimumBlockDocuments)
+        } else {
+            self.statistics = statistics
+        }
         self.thresholds = thresholds
     }
 
@@ -60,13 +82,22 @@ public struct SiteTemplateRule: Rule {
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         guard let statistics, let site = context.site else { return }
         guard let probe = statistics.counts(host: site, fingerprint: 0), probe.site >= thresholds.minSiteDocuments else { return }
+        // One look-up of the site for the whole document.
+        var candidates: [Int] = []
+        var fingerprints: [UInt64] = []
         for (index, block) in context.blocks.enumerated() where block.alnum >= 2 {
-            guard let c = statistics.counts(host: site, fingerprint: Fingerprint.hash(context.bytes, block.trimmed)) else { continue }
+            candidates.append(index)
+            fingerprints.append(Fingerprint.hash(context.bytes, block.trimmed))
+        }
+        var counts: [Int] = []
+        guard !candidates.isEmpty, let siteDocuments = statistics.counts(host: site, fingerprints: fingerprints, into: &counts) else { return }
+        for (k, index) in candidates.enumerated() {
+            let block = context.blocks[index]
             let prose = block.words >= 10 && block.endsLikeSentence
             let minDocs = prose ? thresholds.proseMinBlockDocuments : thresholds.minBlockDocuments
             let minShare = prose ? thresholds.proseMinShare : thresholds.minShare
-            guard c.block >= minDocs, Double(c.block) >= minShare * Double(c.site) else { continue }
-            findings.append(Finding(block: index, strength: .definite, evidence: .siteTemplate(documents: c.block, of: c.site, site: site)))
+            guard counts[k] >= minDocs, Double(counts[k]) >= minShare * Double(siteDocuments) else { continue }
+            findings.append(Finding(block: index, strength: .definite, evidence: .siteTemplate(documents: counts[k], of: siteDocuments, site: site)))
         }
     }
 }

@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The learning counterpart of `CorpusWorker`: finds the distinct blocks of every document of a batch
+/// (JSONL lines or text documents) and their sites, into the batch's `observations`. Bad JSONL lines are
+/// reported as when cleaning (and stop the batch under `strict`); documents without a site are counted
+/// in `stats.withoutSite` and skipped. Make one per worker thread.
+public struct CorpusLearner {
+    public let options: CorpusOptions
+    private let field: [UInt8]
+    private var lines: JSONLLineProcessor
+    private var text: [UInt8] = []
+    public let scratchLimit: Int
+
+    public init(options: CorpusOptions, scratchLimit: Int = 16 << 20) {
+        self.options = options
+        field = Array(options.field.utf8)
+        // Only its site lookup is used (the cleaner never runs).
+        lines = JSONLLineProcessor(cleaner: CorpusLearner.idle, field: options.field, siteField: options.siteField, site: options.site)
+        self.scratchLimit = scratchLimit
+    }
+
+    private static let idle = try! Cleaner(CleanerConfiguration(disabledRules: Set(RuleCatalog.descriptions.filter(\.enabledByDefault).map(\.id))))
+
+    public mutating func process(_ batch: CorpusBatch) {
+        switch batch.kind {
+        case .jsonl: processJSONL(batch)
+        case .text: processText(batch)
+        }
+        if text.capacity > scratchLimit { text = [] }
+    }
+
+    private mutating func processJSONL(_ batch: CorpusBatch) {
+        var observations = batch.observations
+        batch.observations = SiteObservations()
+        var stats = batch.stats
+        var messages = batch.messages
+        defer {
+            batch.observations = observations
+            batch.stats = stats
+            batch.messages = messages
+        }
+        let input = batch.input.bytes
+        let n = input.count
+        stats.bytesIn += n
+        guard let base = input.baseAddress, n > 0 else { return }
+        var start = 0
+        var rel = 0
+        while start < n {
+            let contentEnd: Int
+            let lineEnd: Int
+            if let hit = memchr(base + start, 0x0A, n - start) {
+                contentEnd = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                lineEnd = contentEnd + 1
+            } else {
+                contentEnd = n
+                lineEnd = n
+            }
+            let line = UnsafeBufferPointer(start: base + start, count: contentEnd - start)
+            if JSONLLineProcessor.isBlank(line) {
+                stats.blankLines += 1
+            } else {
+                switch JSONLField.locate(field, in: line) {
+                case .failure(let problem):
+                    if options.strict {
+                        var stop = NumberedText()
+                        appendBadLineMessage(batch, rel, problem, into: &stop)
+                        batch.stopMessage = stop
+                        batch.lineCount = rel
+                        return
+                    }
+                    stats.badLines += 1
+                    appendBadLineMessage(batch, rel, problem, into: &messages)
+                case .success(let f):
+                    stats.documents += 1
+                    if let site = lines.site(of: line) {
+                        text.removeAll(keepingCapacity: true)
+                        JSONLField.unescape(UnsafeBufferPointer(rebasing: line[f.valueRange]), into: &text)
+                        text.withUnsafeBufferPointer { observations.observe(host: site, document: $0) }
+                    } else {
+                        stats.withoutSite += 1
+                    }
+                }
+            }
+            rel += 1
+            start = lineEnd
+        }
+        batch.lineCount = rel
+    }
+
+    private mutating func processText(_ batch: CorpusBatch) {
+        let input = batch.input.bytes
+        batch.stats.bytesIn += input.count
+        for document in batch.documents {
+            batch.stats.documents += 1
+            if let site = options.site {
+                batch.observations.observe(host: site, document: UnsafeBufferPointer(rebasing: input[document.range]))
+            } else {
+                batch.stats.withoutSite += 1
+            }
+        }
+    }
+}
