@@ -83,7 +83,8 @@ public enum SiteModelFile {
               siteCount >= 0, entryCount >= 0, dropped >= 0 else {
             throw .invalid(line: 2, reason: "expected 'sites N entries N dropped-below N'")
         }
-        guard lines.count == 4 + siteCount + entryCount else {
+        // Compared one at a time first, so that huge stated counts cannot overflow the sum.
+        guard siteCount <= lines.count, entryCount <= lines.count, lines.count == 4 + siteCount + entryCount else {
             throw .invalid(line: 2, reason: "states \(siteCount) sites and \(entryCount) blocks, the file has \(lines.count - 4) records")
         }
         var model = SiteModel(maxEntries: max(maxEntries, entryCount))
