@@ -1,5 +1,7 @@
 // Fuzz target `sitemodel`: SiteModelFile.read on arbitrary bytes must throw or return a model that
-// round-trips: write(model) reads back to an equal model and writing that again gives the same bytes.
+// round-trips (write(model) reads back to an equal model and writing that again gives the same bytes) and
+// that can be used: merged with itself, learning one more document, answering counts (as a crawler's
+// SiteMemory loaded from the file would).
 // Each input is read twice: as it is, and with its checksum line replaced by the right one for the bytes
 // before it, so that mutations get past the checksum into the parser.
 
@@ -37,6 +39,13 @@ func roundTrip(_ bytes: [UInt8]) {
         require(again == model, "model read back differs: \(show(written))")
         require(SiteModelFile.write(again) == written, "writing the read-back model gives other bytes: \(show(written))")
         require(model.entryCount <= model.maxEntries, "more entries than the bound")
+        var merged = model
+        merged.merge(again)
+        for site in model.sites {
+            let counts = merged.counts(host: site.host, fingerprint: 0)
+            require(counts?.site == site.documents &* 2 || site.documents > Int.max / 2, "merged site count \(String(describing: counts))")
+            merged.learn(host: site.host, document: "One more document.\n")
+        }
     } catch {
         require(false, "a written model is refused: \(error): \(show(written)) (from \(show(bytes)))")
     }

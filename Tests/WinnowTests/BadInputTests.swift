@@ -418,6 +418,57 @@ struct BadInputTests {
         }
     }
 
+    // MARK: Site model files
+
+    /// `body` with its right checksum line (FNV-1a guards against damage, not against a crafted file).
+    static func withChecksum(_ body: [UInt8]) -> [UInt8] {
+        body + bytes("checksum \(SiteModelFile.hex16(SiteModelFile.fnv1a(body[...])))\n")
+    }
+
+    struct ModelRow: CustomTestStringConvertible, Sendable {
+        var name: String
+        var file: [UInt8]
+        var problem: SiteModelFile.Problem
+        var testDescription: String { name }
+    }
+
+    static let modelRows: [ModelRow] = {
+        var model = SiteModel()
+        model.learn(host: "news.example", document: "A story.\nSign up for the Sunday letter\n")
+        let good = SiteModelFile.write(model)
+        var damaged = good
+        damaged[damaged.count - 30] ^= 0x01
+        let crlf = Array(String(decoding: good, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8)
+        // Counts of more than 18 digits are not counts: the line is refused as malformed.
+        let stated = "expected 'sites N entries N dropped-below N'"
+        return [
+            ModelRow(name: "empty", file: [], problem: .foreign),
+            ModelRow(name: "only white space", file: bytes(" \n\n"), problem: .foreign),
+            ModelRow(name: "NUL bytes", file: [0, 0, 0, 0x0A], problem: .foreign),
+            ModelRow(name: "BOM", file: bom + good, problem: .foreign),
+            ModelRow(name: "invalid UTF-8 for the version", file: bytes("winnow-site-model ") + [0xFF] + bytes("\n"),
+                     problem: .unsupportedVersion("\u{FFFD}")),
+            ModelRow(name: "CRLF", file: crlf, problem: .unsupportedVersion("1\r")),
+            ModelRow(name: "cut short", file: Array(good.dropLast(10)), problem: .truncated),
+            ModelRow(name: "a flipped bit", file: damaged, problem: .checksumMismatch),
+            // Found by Tests/Fuzz/run.sh sitemodel: counts near Int.max overflowed the record count check (a trap).
+            ModelRow(name: "a site count near Int.max", file: withChecksum(bytes("winnow-site-model 1\nsites 9223372036854775807 entries 0 dropped-below 0\n")),
+                     problem: .invalid(line: 2, reason: stated)),
+            ModelRow(name: "both counts near Int.max",
+                     file: withChecksum(bytes("winnow-site-model 1\nsites 9223372036854775807 entries 9223372036854775807 dropped-below 0\n")),
+                     problem: .invalid(line: 2, reason: stated)),
+            ModelRow(name: "counts that cannot be the file's",
+                     file: withChecksum(bytes("winnow-site-model 1\nsites 999999999999999999 entries 999999999999999999 dropped-below 0\n")),
+                     problem: .invalid(line: 2, reason: "states 999999999999999999 sites and 999999999999999999 blocks, the file has 0 records")),
+        ]
+    }()
+
+    /// A site model file that is not one is refused whole, with the problem named; it never traps.
+    @Test(arguments: modelRows)
+    func siteModelFile(_ row: ModelRow) {
+        #expect(throws: row.problem) { try SiteModelFile.read(row.file) }
+    }
+
     // MARK: Size
 
     /// One 200 MB line, alone and as a JSONL string: no crash, and the appeal after it goes.
