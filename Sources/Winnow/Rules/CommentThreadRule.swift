@@ -79,19 +79,17 @@ public struct CommentThreadRule: Rule {
             let b = matches[i].block
             let block = blocks[b]
             var j = i
-            var covered = 0, upTo = 0
+            var coverage = Coverage()
             var heading = false, markAtEnd = false
             while j < matches.count && matches[j].block == b {
                 let m = matches[j]
-                let lo = max(m.range.lowerBound, upTo)
-                if lo < m.range.upperBound { covered += context.alnumCount(lo..<m.range.upperBound); upTo = m.range.upperBound }
+                coverage.add(m.range, in: context)
                 if m.cue < headingCount { heading = true } else if m.range.upperBound == block.trimmed.upperBound { markAtEnd = true }
                 j += 1
             }
             i = j
-            let coverage = block.alnum > 0 ? Double(covered) / Double(block.alnum) : 0
             // Digits count as covered: "12 Comments", "3 hours ago".
-            let covering = coverage + Double(block.digits) / Double(max(block.alnum, 1))
+            let covering = coverage.share(of: block) + Double(block.digits) / Double(max(block.alnum, 1))
             if heading && covering >= 0.6 && block.words <= 6 {
                 headingsAt.append(b)
             } else if (covering >= 0.6 && block.words <= 6) || (markAtEnd && block.words <= 8 && !block.endsLikeSentence) {

@@ -66,6 +66,23 @@ public struct CueMatch: Sendable, Equatable {
     public var range: Range<Int>
 }
 
+/// Letters and digits of a block covered by the union of cue matches, added in order of their start
+/// (or of their end, for matches that do not nest).
+struct Coverage {
+    private(set) var covered = 0
+    private var upTo = 0
+
+    mutating func add(_ r: Range<Int>, in context: DetectionContext) {
+        let lo = max(r.lowerBound, upTo)
+        guard lo < r.upperBound else { return }
+        covered += context.alnumCount(lo..<r.upperBound)
+        upTo = r.upperBound
+    }
+
+    /// The covered share of a block's letters and digits.
+    func share(of block: Block) -> Double { block.alnum > 0 ? Double(covered) / Double(block.alnum) : 0 }
+}
+
 extension DetectionContext {
     /// Letters and digits in `range`, counted as `Block.alnum` counts them.
     func alnumCount(_ range: Range<Int>) -> Int {

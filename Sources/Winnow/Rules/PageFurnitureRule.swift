@@ -142,16 +142,13 @@ public struct PageFurnitureRule: Rule {
         while i < matches.count {
             let b = matches[i].block
             var j = i
-            var covered = 0
-            var upTo = 0
+            var coverage = Coverage()
             while j < matches.count && matches[j].block == b {
-                let r = matches[j].range
-                let lo = max(r.lowerBound, upTo)
-                if lo < r.upperBound { covered += context.alnumCount(lo..<r.upperBound); upTo = r.upperBound }
+                coverage.add(matches[j].range, in: context)
                 j += 1
             }
             let block = blocks[b]
-            if block.words <= 5 && block.alnum > 0 && Double(covered) >= PageFurnitureRule.menuCoverage * Double(block.alnum) {
+            if block.words <= 5 && block.alnum > 0 && coverage.share(of: block) >= PageFurnitureRule.menuCoverage {
                 isMenu[b] = true
             }
             i = j

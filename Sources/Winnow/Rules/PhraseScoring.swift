@@ -33,8 +33,7 @@ struct PhrasePolicy: Sendable {
         let block = context.blocks[blockIndex]
         let firstWord = context.firstWordOffset(block)
         var used: [Int32] = []
-        var covered = 0
-        var coveredUpTo = 0
+        var covering = Coverage()
         var strong = 0
         var strongEnd = 0
         var aloneEnough = false
@@ -47,18 +46,14 @@ struct PhrasePolicy: Sendable {
             if !used.contains(m.cue) { used.append(m.cue) }
             if cue.weight == .weak { weakCue = true }
             if cue.alone > 0 && block.words <= cue.alone { aloneEnough = true }
-            let lo = max(m.range.lowerBound, coveredUpTo)
-            if lo < m.range.upperBound {
-                covered += context.alnumCount(lo..<m.range.upperBound)
-                coveredUpTo = m.range.upperBound
-            }
+            covering.add(m.range, in: context)
             if cue.weight == .strong && m.range.lowerBound >= strongEnd {
                 strong += 1
                 strongEnd = m.range.upperBound
             }
         }
         if used.isEmpty { return nil }
-        let coverage = block.alnum > 0 ? Double(covered) / Double(block.alnum) : 0
+        let coverage = covering.share(of: block)
         var definite = aloneEnough || (coverage >= minCoverage && block.words <= maxWordsForCoverage)
         if let needed = strongCuesToRemove, block.words <= maxWordsForCues {
             if block.words <= longBlockWords ? strong >= needed : strong >= strongCuesToRemoveLong {

@@ -78,8 +78,7 @@ public struct RelatedLinksRule: Rule {
         while i < matches.count {
             let b = matches[i].block
             var j = i
-            var covered = 0
-            var upTo = 0
+            var covering = Coverage()
             var labelled = false
             let firstWord = context.firstWordOffset(blocks[b])
             var cueIDs: [Int32] = []
@@ -89,8 +88,7 @@ public struct RelatedLinksRule: Rule {
                 if cue.weight == .label {
                     if m.range.lowerBound == firstWord { labelled = true; cueIDs.append(m.cue) }
                 } else {
-                    let lo = max(m.range.lowerBound, upTo)
-                    if lo < m.range.upperBound { covered += context.alnumCount(lo..<m.range.upperBound); upTo = m.range.upperBound }
+                    covering.add(m.range, in: context)
                     cueIDs.append(m.cue)
                 }
                 j += 1
@@ -98,7 +96,7 @@ public struct RelatedLinksRule: Rule {
             i = j
             guard b > lastClaimed else { continue }
             let block = blocks[b]
-            let coverage = block.alnum > 0 ? Double(covered) / Double(block.alnum) : 0
+            let coverage = covering.share(of: block)
             if labelled && !block.endsLikeSentence && block.words <= 25 {
                 findings.append(Finding(block: b, strength: .definite, evidence: .cues(cueIDs, coverage: coverage)))
                 lastClaimed = b
