@@ -46,6 +46,12 @@ func writeSeeds(_ seeds: () -> [[UInt8]]) {
 @_cdecl("LLVMFuzzerInitialize")
 public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
     writeSeeds(fuzzSeeds)
+    // At the end of a run, how many executed inputs broke a non-crash property (run.sh prints this line).
+    atexit {
+        guard findingsSeen > 0 else { return }
+        var text = "FUZZ FINDINGS: \(findingsSeen) executed inputs broke a property, \(findingsSaved) saved\n"
+        text.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    }
     return 0
 }
 
@@ -57,12 +63,14 @@ func fnv(_ bytes: some Sequence<UInt8>) -> UInt64 {
 }
 
 nonisolated(unsafe) var findingsSaved = 0
+nonisolated(unsafe) var findingsSeen = 0
 
 /// A failed property that is not a crash (e.g. cleaning twice differs from once): with WINNOW_FUZZ_STRICT=1
 /// it stops the fuzzer like a crash; otherwise the input is saved to WINNOW_FUZZ_FINDINGS/KIND-HASH (the
 /// first 200, inputs up to 64 KB) and fuzzing goes on, so one known issue does not hide crashes.
 func finding(_ kind: String, _ input: UnsafeBufferPointer<UInt8>, _ message: @autoclosure () -> String) {
     if getenv("WINNOW_FUZZ_STRICT").map({ String(cString: $0) }) == "1" { require(false, message()) }
+    findingsSeen += 1
     guard findingsSaved < 200, input.count <= 65536,
           let dir = getenv("WINNOW_FUZZ_FINDINGS").map({ String(cString: $0) }) else { return }
     let name = "\(kind)-\(String(fnv(input), radix: 16))"

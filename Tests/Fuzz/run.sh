@@ -108,7 +108,7 @@ nice -n 19 "$bin" "$out/corpus/$target" "$seeds" -max_total_time="$seconds" -max
 # The figures: the commit, the last status line and the final stats.
 head -1 "$log"
 grep -E '^#[0-9]+' "$log" | tail -1
-grep -E '^stat::' "$log" || true
+grep -E '^stat::|^FUZZ FINDINGS:' "$log" || true
 echo "corpus: $(ls "$out/corpus/$target" | wc -l) inputs; crashes: $(ls "$out/artifacts/$target" | wc -l); findings: $(ls "$out/findings/$target" | wc -l)"
 [ $status -eq 0 ] || echo "run.sh: the fuzzer stopped with status $status; see $log" >&2
 exit $status
