@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Configuration of a `Cleaner`: which rules run and how list markup is written.
 public struct CleanerConfiguration: Sendable, Equatable {
     /// Rule ids to switch off (from the default set).
@@ -98,14 +106,88 @@ public struct Cleaner: Sendable {
     }
 
     /// Cleans UTF-8 bytes. Invalid UTF-8 is carried through unchanged in kept lines.
+    ///
+    /// Cleaning is idempotent: when the output of one pass would lose more on a second pass (a list
+    /// rewrite or a removal changed what a line's neighbours look like), the cleaner cleans its own output
+    /// again, up to `maxPasses` times, and reports every pass's removals in the input's lines and bytes.
     public func clean(_ bytes: UnsafeBufferPointer<UInt8>, site: String? = nil) -> CleanResult {
         let document = Document(bytes: bytes)
-        let blocks = document.blocks
-        // One automaton pass over the document for every rule's cues; each match is filed under its
-        // rule and line (matches come in order of their end, so the line index only moves forward).
-        var perRule = [[CueMatch]](repeating: [], count: rules.count)
         var matches: [PhraseAutomaton.Match] = []
         automaton.scan(bytes, 0..<bytes.count, into: &matches)
+        var pass = decide(bytes, document.blocks, matches, site: site)
+        if pass.result.unchanged { return pass.result }
+        let input = pass.blocks
+        var current = FixedPoint(result: pass.result, origins: pass.origins)
+        for _ in 1..<Self.maxPasses {
+            let next = current.result.bytes.withUnsafeBufferPointer { recheck($0, after: pass, site: site) }
+            if next.result.report.isEmpty { break }
+            guard current.compose(next.result, next.origins, input: input) else { break }
+            pass = next
+        }
+        return current.result
+    }
+
+    /// Passes over a document at most (the first and the checks of its output); two settle every input
+    /// seen so far, fuzzed garbage included.
+    static let maxPasses = 4
+
+    /// One pass's work: the lines and cue matches it read, what it wrote and where each written line came from.
+    struct Pass {
+        var result: CleanResult
+        var origins: [LineOrigin]
+        var blocks: [Block]
+        var matches: [PhraseAutomaton.Match]
+    }
+
+    /// Cleans `output`, the bytes `previous` wrote. Lines written unchanged keep the facts and cue matches
+    /// `previous` found, moved to their new place; only rewritten lines are read again.
+    func recheck(_ output: UnsafeBufferPointer<UInt8>, after previous: Pass, site: String?) -> Pass {
+        func fresh() -> Pass {
+            var matches: [PhraseAutomaton.Match] = []
+            automaton.scan(output, 0..<output.count, into: &matches)
+            return decide(output, Document(bytes: output).blocks, matches, site: site)
+        }
+        // Documents split at lone CRs are read afresh: which byte ends their lines depends on all of them.
+        // (Output with a line feed came from input with one: both are split at line feeds.)
+        guard let base = output.baseAddress, memchr(base, 0x0A, output.count) != nil else { return fresh() }
+        var blocks: [Block] = []
+        blocks.reserveCapacity(previous.origins.count)
+        var matches: [PhraseAutomaton.Match] = []
+        matches.reserveCapacity(previous.matches.count)
+        var scratch: [Block] = []
+        var m = 0
+        let oldMatches = previous.matches
+        for origin in previous.origins {
+            let delta = origin.output.lowerBound
+            if origin.rewritten {
+                scratch.removeAll(keepingCapacity: true)
+                Document.segment(UnsafeBufferPointer(rebasing: output[origin.output]), into: &scratch)
+                guard scratch.count == 1 else { return fresh() }
+                blocks.append(scratch[0].shifted(by: delta))
+                automaton.scan(output, origin.output, into: &matches)
+            } else {
+                let b = previous.blocks[origin.first]
+                guard b.range.count == origin.output.count else { return fresh() }
+                blocks.append(b.shifted(by: delta - b.range.lowerBound))
+                // Matches end inside their line (line feeds reset the automaton); they come in order of their end.
+                while m < oldMatches.count && oldMatches[m].range.upperBound <= b.content.lowerBound { m += 1 }
+                let shift = delta - b.range.lowerBound
+                while m < oldMatches.count && oldMatches[m].range.upperBound <= b.end {
+                    var match = oldMatches[m]
+                    match.range = match.range.lowerBound + shift..<match.range.upperBound + shift
+                    matches.append(match)
+                    m += 1
+                }
+            }
+        }
+        return decide(output, blocks, matches, site: site)
+    }
+
+    /// One pass over a document's lines and cue matches: detection, resolution and writing.
+    func decide(_ bytes: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ matches: [PhraseAutomaton.Match], site: String?) -> Pass {
+        // Every rule's cues were found in one automaton pass; each match is filed under its rule and line
+        // (matches come in order of their end, so the line index only moves forward).
+        var perRule = [[CueMatch]](repeating: [], count: rules.count)
         var line = 0
         for m in matches {
             while line + 1 < blocks.count && blocks[line].end <= m.range.lowerBound { line += 1 }
@@ -148,25 +230,34 @@ public struct Cleaner: Sendable {
             for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
             if settled { break }
         }
-        return write(bytes, blocks, decisions, findings)
+        let (result, origins) = write(bytes, blocks, decisions, findings)
+        return Pass(result: result, origins: origins, blocks: blocks, matches: matches)
     }
 
     // MARK: Output
 
-    private func write(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ decisions: [Resolver.Decision?], _ findings: [Finding]) -> CleanResult {
+    private func write(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ decisions: [Resolver.Decision?],
+                       _ findings: [Finding]) -> (CleanResult, [LineOrigin]) {
         var out: [UInt8] = []
         out.reserveCapacity(p.count)
+        var origins: [LineOrigin] = []
+        origins.reserveCapacity(blocks.count)
         var report = Report()
         var emittedAny = false
         var removedSinceKept = false
-        var pendingBlank: Range<Int>? = nil   // the first run of blank lines since the last kept line
+        var pendingBlank: Range<Int>? = nil   // the first run of blank lines (block indices) since the last kept line
         var pendingClosed = false
         var i = 0
-        func emit(_ r: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[r])) }
+        func emit(_ b: Int) {
+            let start = out.count
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[blocks[b].range]))
+            origins.append(LineOrigin(first: b, last: b, rewritten: false, output: start..<out.count))
+        }
+        func emit(_ run: Range<Int>) { for b in run { emit(b) } }
         while i < blocks.count {
             let block = blocks[i]
             if block.isBlank {
-                if pendingBlank == nil { pendingBlank = block.range } else if !pendingClosed { pendingBlank = pendingBlank!.lowerBound..<block.end }
+                if pendingBlank == nil { pendingBlank = i..<i + 1 } else if !pendingClosed { pendingBlank = pendingBlank!.lowerBound..<i + 1 }
                 i += 1
                 continue
             }
@@ -184,15 +275,20 @@ public struct Cleaner: Sendable {
             removedSinceKept = false
             emittedAny = true
             if listMarkup, let consumed = writeList(p, blocks, decisions, findings, i, &out, &report) {
+                let rewritten = report.rewrites.last.map { $0.line == i + 1 } ?? false
+                if rewritten {
+                    let written = report.rewrites[report.rewrites.count - 1].replacement.count
+                    origins.append(LineOrigin(first: i, last: i + consumed - 1, rewritten: true, output: out.count - written..<out.count))
+                }
                 i += consumed
                 continue
             }
-            emit(block.range)
+            emit(i)
             i += 1
         }
         if let blank = pendingBlank, !removedSinceKept { emit(blank) }
         let unchanged = report.isEmpty && out.count == p.count
-        return CleanResult(bytes: out, report: report, unchanged: unchanged)
+        return (CleanResult(bytes: out, report: report, unchanged: unchanged), origins)
     }
 
     /// Writes list markup rewrites starting at kept block `i`; returns how many blocks it consumed,

@@ -28,6 +28,15 @@ public struct Block: Sendable, Equatable {
     public var checksum: UInt32
 
     public var isBlank: Bool { trimmed.isEmpty }
+
+    /// The same line `offset` bytes further on.
+    func shifted(by offset: Int) -> Block {
+        var b = self
+        b.content = content.lowerBound + offset..<content.upperBound + offset
+        b.trimmed = trimmed.lowerBound + offset..<trimmed.upperBound + offset
+        b.end += offset
+        return b
+    }
     /// The whole line including its terminator.
     public var range: Range<Int> { content.lowerBound..<end }
 }
