@@ -63,6 +63,10 @@ public struct Cleaner: Sendable {
     let furnitureSlot: Int?
     let listMarkup: Bool
     let bullet: [UInt8]
+    /// The bullet as reasons show it (without its spaces).
+    let bulletShown: String
+    /// Each active rule's id, name and family, by slot (read once: a rule's description is a large value).
+    let ruleInfo: [(id: String, name: String, family: RuleFamily)]
 
     public init(_ configuration: CleanerConfiguration = CleanerConfiguration()) throws {
         let known = Set(RuleCatalog.all.map { type(of: $0).description.id })
@@ -89,10 +93,12 @@ public struct Cleaner: Sendable {
         furnitureSlot = active.firstIndex { $0 is PageFurnitureRule }
         listMarkup = active.contains { $0 is ListMarkupRule }
         bullet = Array(configuration.bullet.utf8)
+        bulletShown = configuration.bullet.trimmingSpaces
+        ruleInfo = active.map { let d = type(of: $0).description; return (d.id, d.name, d.family) }
     }
 
     /// The ids of the rules this cleaner runs, in order.
-    public var ruleIDs: [String] { rules.map { type(of: $0).description.id } }
+    public var ruleIDs: [String] { ruleInfo.map(\.id) }
 
     /// Cleans a document; `site` (its host, see `SiteModel.siteKey(fromURL:)`) lets the `site-template`
     /// rule use the configured site statistics.
@@ -145,7 +151,7 @@ public struct Cleaner: Sendable {
         func fresh() -> Pass {
             var matches: [PhraseAutomaton.Match] = []
             automaton.scan(output, 0..<output.count, into: &matches)
-            return decide(output, Document(bytes: output).blocks, matches, site: site)
+            return decide(output, Document(bytes: output).blocks, matches, site: site, checking: true)
         }
         // Documents split at lone CRs are read afresh: which byte ends their lines depends on all of them.
         // (Output with a line feed came from input with one: both are split at line feeds.)
@@ -180,11 +186,13 @@ public struct Cleaner: Sendable {
                 }
             }
         }
-        return decide(output, blocks, matches, site: site)
+        return decide(output, blocks, matches, site: site, checking: true)
     }
 
     /// One pass over a document's lines and cue matches: detection, resolution and writing.
-    func decide(_ bytes: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ matches: [PhraseAutomaton.Match], site: String?) -> Pass {
+    /// `checking`: the pass checks an earlier pass's output; when it changes nothing its result is empty.
+    func decide(_ bytes: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ matches: [PhraseAutomaton.Match], site: String?,
+                checking: Bool = false) -> Pass {
         // Every rule's cues were found in one automaton pass; each match is filed under its rule and line
         // (matches come in order of their end, so the line index only moves forward).
         var perRule = [[CueMatch]](repeating: [], count: rules.count)
@@ -230,18 +238,27 @@ public struct Cleaner: Sendable {
             for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
             if settled { break }
         }
+        if checking && !decisions.contains(where: { $0 != nil }) {
+            // The usual answer of a check: nothing to remove; and if no list markup changes either, nothing to write.
+            let (dry, _) = write(bytes, blocks, decisions, findings, dryRun: true)
+            if dry.report.isEmpty { return Pass(result: CleanResult(bytes: [], report: Report(), unchanged: true), origins: [], blocks: [], matches: []) }
+        }
         let (result, origins) = write(bytes, blocks, decisions, findings)
         return Pass(result: result, origins: origins, blocks: blocks, matches: matches)
     }
 
     // MARK: Output
 
+    /// Writes the kept lines and the list rewrites. A `dryRun` writes only the rewrites: enough to tell
+    /// whether anything would change.
     private func write(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ decisions: [Resolver.Decision?],
-                       _ findings: [Finding]) -> (CleanResult, [LineOrigin]) {
+                       _ findings: [Finding], dryRun: Bool = false) -> (CleanResult, [LineOrigin]) {
         var out: [UInt8] = []
-        out.reserveCapacity(p.count)
         var origins: [LineOrigin] = []
-        origins.reserveCapacity(blocks.count)
+        if !dryRun {
+            out.reserveCapacity(p.count)
+            origins.reserveCapacity(blocks.count)
+        }
         var report = Report()
         var emittedAny = false
         var removedSinceKept = false
@@ -249,6 +266,7 @@ public struct Cleaner: Sendable {
         var pendingClosed = false
         var i = 0
         func emit(_ b: Int) {
+            if dryRun { return }
             let start = out.count
             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[blocks[b].range]))
             origins.append(LineOrigin(first: b, last: b, rewritten: false, output: start..<out.count))
@@ -291,14 +309,19 @@ public struct Cleaner: Sendable {
         return (CleanResult(bytes: out, report: report, unchanged: unchanged), origins)
     }
 
+    static let listMarkupID = ListMarkupRule.description.id
+
     /// Writes list markup rewrites starting at kept block `i`; returns how many blocks it consumed,
     /// or nil when block `i` is not list markup.
     private func writeList(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ decisions: [Resolver.Decision?], _ findings: [Finding],
                            _ i: Int, _ out: inout [UInt8], _ report: inout Report) -> Int? {
         let block = blocks[i]
+        // Most lines start with a letter: no marker to look at.
+        let first = p[block.trimmed.lowerBound]
+        guard Bytes.isDigit(first) || first == 0x2D || first == 0x2A || first == 0xC2 || first == 0xE2 else { return nil }
         let loneBullet = ListMarkupRule.isLoneBullet(p, block)
         let loneNumber = !loneBullet && ListMarkupRule.isLoneNumber(p, block)
-        let id = ListMarkupRule.description.id
+        let id = Self.listMarkupID
         if loneBullet || loneNumber {
             // The item is the next kept line; removed lines in between do not separate them, a blank line does.
             var next = i + 1
@@ -317,7 +340,7 @@ public struct Cleaner: Sendable {
                 let item = blocks[next]
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: p[item.trimmed.lowerBound..<item.end]))
                 let marker = String(decoding: UnsafeBufferPointer(rebasing: p[block.trimmed]), as: UTF8.self)
-                report.rewrites.append(Rewrite(ruleID: id, reason: "joined the \(loneBullet ? "bullet" : "number") \u{201C}\(marker)\u{201D} alone on its line with its item",
+                report.rewrites.append(Rewrite(ruleID: id, note: .joined(bullet: loneBullet, marker: marker),
                                                range: block.content.lowerBound..<item.end, line: i + 1, replacement: Array(out[start...])))
                 for k in (i + 1)..<next { report.removals.append(removal(p, blocks, k, decisions[k]!, findings)) }
                 return next - i + 1
@@ -335,8 +358,11 @@ public struct Cleaner: Sendable {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[block.content.lowerBound..<glyph.lowerBound]))
             out.append(contentsOf: bullet)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: p[glyph.upperBound..<block.end]))
-            let marker = String(decoding: UnsafeBufferPointer(rebasing: p[glyph]), as: UTF8.self).trimmingSpaces
-            report.rewrites.append(Rewrite(ruleID: id, reason: "bullet \u{201C}\(marker)\u{201D} written as \u{201C}\(configuration.bullet.trimmingSpaces)\u{201D}",
+            // The glyph range ends with the spaces after the glyph.
+            var glyphEnd = glyph.upperBound
+            while glyphEnd > glyph.lowerBound && (p[glyphEnd - 1] == 0x20 || p[glyphEnd - 1] == 0x09) { glyphEnd -= 1 }
+            let marker = String(decoding: UnsafeBufferPointer(rebasing: p[glyph.lowerBound..<glyphEnd]), as: UTF8.self)
+            report.rewrites.append(Rewrite(ruleID: id, note: .unified(marker: marker, as: bulletShown),
                                            range: block.range, line: i + 1, replacement: Array(out[start...])))
             return 1
         }
@@ -345,7 +371,7 @@ public struct Cleaner: Sendable {
 
     private func removal(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ i: Int, _ decision: Resolver.Decision, _ findings: [Finding]) -> Removal {
         let rule = rules[decision.slot]
-        let d = type(of: rule).description
+        let d = ruleInfo[decision.slot]
         var explanation = Explanation(cause: decision.cause, ruleID: d.id, ruleName: d.name, block: i)
         if case .finding(let index) = decision.cause {
             let finding = findings[index]

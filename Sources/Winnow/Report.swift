@@ -32,12 +32,45 @@ public struct Removal: Sendable, Equatable {
 /// A change to kept text: list markup joined or unified.
 public struct Rewrite: Sendable, Equatable {
     public var ruleID: String
-    public var reason: String
+    /// What was done, in words (written when read).
+    public var reason: String {
+        get {
+            switch note {
+            case .joined(let bullet, let marker): return "joined the \(bullet ? "bullet" : "number") \u{201C}\(marker)\u{201D} alone on its line with its item"
+            case .unified(let marker, let bullet): return "bullet \u{201C}\(marker)\u{201D} written as \u{201C}\(bullet)\u{201D}"
+            case .text(let text): return text
+            }
+        }
+        set { note = .text(newValue) }
+    }
     /// Byte range in the input that was rewritten (terminator of the last line included).
     public var range: Range<Int>
     public var line: Int
     /// What the range became in the output.
     public var replacement: [UInt8]
+    var note: Note
+
+    enum Note: Sendable, Equatable {
+        case joined(bullet: Bool, marker: String)
+        case unified(marker: String, as: String)
+        case text(String)
+    }
+
+    public init(ruleID: String, reason: String, range: Range<Int>, line: Int, replacement: [UInt8]) {
+        self.init(ruleID: ruleID, note: .text(reason), range: range, line: line, replacement: replacement)
+    }
+
+    init(ruleID: String, note: Note, range: Range<Int>, line: Int, replacement: [UInt8]) {
+        self.ruleID = ruleID
+        self.note = note
+        self.range = range
+        self.line = line
+        self.replacement = replacement
+    }
+
+    public static func == (a: Rewrite, b: Rewrite) -> Bool {
+        a.ruleID == b.ruleID && a.range == b.range && a.line == b.line && a.replacement == b.replacement && a.reason == b.reason
+    }
 }
 
 /// Everything the cleaner did to one document.

@@ -144,15 +144,20 @@ struct PhraseAutomaton: Sendable {
                 for s in 1..<n where entersBySpace[s] { g[s * C + spaceClass] = Int32(s) }
             }
         }
-        var newIndex = [Int](repeating: 0, count: n)
-        for (k, s) in order.enumerated() { newIndex[s] = k }
-        delta.reserveCapacity(n * C)
-        for s in order {
-            for c in 0..<C {
-                let t = Int(goto[s * C + c])
-                let value = UInt16(newIndex[t])
-                delta.append(ends[t].isEmpty ? value : (value | 0x8000))
+        // Each state's number in the written table, with the sign bit where a phrase ends.
+        var written = [UInt16](repeating: 0, count: n)
+        for (k, s) in order.enumerated() { written[s] = UInt16(k) | (ends[s].isEmpty ? 0 : 0x8000) }
+        delta = [UInt16](unsafeUninitializedCapacity: n * C) { out, count in
+            goto.withUnsafeBufferPointer { g in
+                written.withUnsafeBufferPointer { w in
+                    var k = 0
+                    for s in order {
+                        let row = s * C
+                        for c in 0..<C { out[k] = w[Int(g[row + c])]; k += 1 }
+                    }
+                }
             }
+            count = n * C
         }
         outputStart.reserveCapacity(order.count + 1)
         for s in order {

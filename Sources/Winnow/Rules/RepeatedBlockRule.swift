@@ -62,15 +62,23 @@ public struct RepeatedBlockRule: Rule {
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let blocks = context.blocks
         // Lines that share a checksum (and letter count) are candidates; only they get the full fingerprint.
-        var byChecksum: [UInt64: Int] = [:]
+        // An open-addressed table sized for the document: no hashing of the standard library per line.
+        var capacity = 16
+        while capacity < blocks.count * 2 { capacity <<= 1 }
+        let shift = UInt64(64 - capacity.trailingZeroBitCount)
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var slots = [Int32](repeating: -2, count: capacity)   // -2 empty, -1 already a candidate, else the first line
         var candidates: [Int] = []
         for (index, block) in blocks.enumerated() where block.alnum >= 2 {
             let key = UInt64(block.checksum) << 32 | UInt64(UInt32(truncatingIfNeeded: block.alnum))
-            if let first = byChecksum[key] {
-                if first >= 0 { candidates.append(first); byChecksum[key] = -1 }
-                candidates.append(index)
+            var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+            while slots[h] != -2 && keys[h] != key { h = (h + 1) & (capacity - 1) }
+            if slots[h] == -2 {
+                keys[h] = key
+                slots[h] = Int32(index)
             } else {
-                byChecksum[key] = index
+                if slots[h] >= 0 { candidates.append(Int(slots[h])); slots[h] = -1 }
+                candidates.append(index)
             }
         }
         var groups: [Int: [Int]] = [:]
