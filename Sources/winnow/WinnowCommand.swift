@@ -161,7 +161,8 @@ enum WinnowCommand {
         let known = command == .eval ? options(for: .eval) : options.filter { $0.commands != [.eval] }
         func usageError(_ message: String) -> Outcome { WinnowCommand.usageError(message, command) }
         var i = 0
-        if let first = args.first, first == "learn" || first == "merge" {
+        // `learn` and `merge` are words of the command line itself: after `eval` they name a file.
+        if command == .clean, let first = args.first, first == "learn" || first == "merge" {
             parsed.command = Subcommand(rawValue: first)!
             i = 1
         }

@@ -111,6 +111,22 @@ struct EvalCommandTests {
         #expect(run.stdoutText.contains("lowest retention: line 2 (\(retention))"))
     }
 
+    /// After `eval`, `merge` and `learn` are file names, not subcommands (found by Tests/Fuzz/run.sh args:
+    /// `winnow eval merge` ran merge without --model and crashed).
+    @Test(arguments: ["merge", "learn"])
+    func subcommandWordsAreFilesAfterEval(_ word: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("winnow-eval-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = try runWinnow(["eval", word], currentDirectory: folder)
+        #expect(missing.status == 66, "\(missing.stderr)")
+        #expect(missing.stderr.contains(word))
+        try Self.small.write(to: folder.appendingPathComponent(word), atomically: true, encoding: .utf8)
+        let run = try runWinnow(["eval", word], currentDirectory: folder)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdoutText.contains("changed by the cleaner 2;"))
+    }
+
     @Test func jsonSummary() throws {
         let run = try runWinnow(["eval", "--json", "--group-field", "source", "--group-field", "tier", "--worst", "2"], stdin: bytes(Self.small))
         #expect(run.status == 0)
