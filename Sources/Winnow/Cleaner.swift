@@ -62,6 +62,7 @@ public struct Cleaner: Sendable {
     let repeatSlot: Int?
     let furnitureSlot: Int?
     let listMarkup: Bool
+    let listMarkupSlot: Int?
     let bullet: [UInt8]
     /// The bullet as reasons show it (without its spaces).
     let bulletShown: String
@@ -92,6 +93,7 @@ public struct Cleaner: Sendable {
         repeatSlot = active.firstIndex { $0 is RepeatedBlockRule }
         furnitureSlot = active.firstIndex { $0 is PageFurnitureRule }
         listMarkup = active.contains { $0 is ListMarkupRule }
+        listMarkupSlot = active.firstIndex { $0 is ListMarkupRule }
         bullet = Array(configuration.bullet.utf8)
         bulletShown = configuration.bullet.trimmingSpaces
         ruleInfo = active.map { let d = type(of: $0).description; return (d.id, d.name, d.family) }
@@ -346,8 +348,9 @@ public struct Cleaner: Sendable {
                 return next - i + 1
             }
             if loneBullet {
-                report.removals.append(Removal(ruleID: id, family: .listMarkup, reason: "bullet with no item after it",
-                                               range: block.range, line: i + 1))
+                var removal = Removal(ruleID: id, family: .listMarkup, reason: "bullet with no item after it", range: block.range, line: i + 1)
+                removal.ruleSlot = Int32(listMarkupSlot ?? -1)
+                report.removals.append(removal)
                 return 1
             }
             return nil
@@ -382,7 +385,7 @@ public struct Cleaner: Sendable {
                 explanation.texts = spans.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.range]), as: UTF8.self) }
             }
         }
-        return Removal(ruleID: d.id, family: d.family, range: blocks[i].range, line: i + 1, explanation: explanation)
+        return Removal(ruleID: d.id, family: d.family, range: blocks[i].range, line: i + 1, explanation: explanation, ruleSlot: decision.slot)
     }
 }
 

@@ -8,6 +8,8 @@ public struct Removal: Sendable, Equatable {
     public var line: Int
     /// What the reason is made from; the text is written only when someone asks for it.
     var explanation: Explanation
+    /// The rule's place among the cleaner's active rules (-1: unknown), so counting needs no string compare.
+    var ruleSlot: Int32 = -1
 
     /// Names the evidence: the phrases, the validated identifier, the repeated block.
     public var reason: String { explanation.text }
@@ -16,7 +18,8 @@ public struct Removal: Sendable, Equatable {
         self.init(ruleID: ruleID, family: family, range: range, line: line, explanation: .text(reason))
     }
 
-    init(ruleID: String, family: RuleFamily, range: Range<Int>, line: Int, explanation: Explanation) {
+    init(ruleID: String, family: RuleFamily, range: Range<Int>, line: Int, explanation: Explanation, ruleSlot: Int = -1) {
+        self.ruleSlot = Int32(ruleSlot)
         self.ruleID = ruleID
         self.family = family
         self.range = range

@@ -239,6 +239,9 @@ final class Runner {
     private func readJSONL(_ reader: inout LineReader<FileDescriptorSource>, _ index: Int) throws {
         try submitPendingText()
         var first = true
+        // Batches start small and double up to `batchBytes`: every worker has work within a few
+        // milliseconds, and a short input is not left to one worker in one large batch.
+        var target = min(batchBytes, 64 << 10)
         repeat {
             let batch = obtainBatch()
             batch.kind = .jsonl
@@ -248,7 +251,8 @@ final class Runner {
             batch.recordFile = inputs[index].path != nil
             batch.firstOfSource = first
             first = false
-            _ = try reader.nextBatch(into: batch.input, targetBytes: batchBytes)
+            _ = try reader.nextBatch(into: batch.input, targetBytes: target)
+            target = min(batchBytes, 2 * target)
             batch.lastOfSource = reader.atEnd
             try submit(batch)
         } while !reader.atEnd

@@ -105,7 +105,7 @@ public struct CorpusWorker {
                 stats.changed += 1
                 stats.rewrites += result.report.rewrites.count
                 for removal in result.report.removals {
-                    let slot = ruleSlot(removal.ruleID)
+                    let slot = ruleSlot(removal)
                     stats.rules[slot].blocks += 1
                     stats.rules[slot].bytes += removal.range.count
                 }
@@ -129,8 +129,10 @@ public struct CorpusWorker {
         stats.bytesOut += out.count
     }
 
-    private func ruleSlot(_ id: String) -> Int {
-        ruleIDs.firstIndex(of: id) ?? 0
+    private func ruleSlot(_ removal: Removal) -> Int {
+        let slot = Int(removal.ruleSlot)
+        if slot >= 0 && slot < ruleIDs.count { return slot }
+        return ruleIDs.firstIndex(of: removal.ruleID) ?? 0
     }
 
     private func badLineMessage(_ batch: CorpusBatch, _ rel: Int, _ problem: JSONLLineProblem, into text: inout NumberedText) {
@@ -213,7 +215,7 @@ public struct CorpusWorker {
             }
             batch.documentEnds.append(out.count)
             for removal in result.report.removals {
-                let slot = ruleSlot(removal.ruleID)
+                let slot = ruleSlot(removal)
                 stats.rules[slot].blocks += 1
                 stats.rules[slot].bytes += removal.range.count
                 if options.explain {

@@ -45,12 +45,18 @@ struct Resolver {
         var decisions = prior ?? [Decision?](repeating: nil, count: blocks.count)
         // Weak cue families per block, as a bit set of rule slots.
         var cueSlots = [UInt64](repeating: 0, count: blocks.count)
-        var groupOf: [Int: Int] = [:]          // block -> first copy
-        var groups: [Int: [Int]] = [:]         // first copy -> all copies
+        // Copies of each repeated block, by first copy: the repeated-block rule reports them together,
+        // groups in order of their first copy.
+        var groups: [(first: Int, copies: [Int])] = []
         for (index, f) in findings.enumerated() {
             if case .repeated(let first, _) = f.evidence {
-                groupOf[f.block] = first
-                groups[first, default: []].append(f.block)
+                if let g = groups.indices.last, groups[g].first == first {
+                    groups[g].copies.append(f.block)
+                } else if let g = groups.firstIndex(where: { $0.first == first }) {
+                    groups[g].copies.append(f.block)
+                } else {
+                    groups.append((first, [f.block]))
+                }
                 continue
             }
             if f.strength == .definite {
@@ -80,13 +86,15 @@ struct Resolver {
             return nil
         }
 
+        if groups.count > 1 && !zip(groups, groups.dropFirst()).allSatisfy({ $0.first < $1.first }) { groups.sort { $0.first < $1.first } }
+
         var changed = true
         var rounds = 0
         while changed && rounds < 8 {
             changed = false
             rounds += 1
             // Copies of removed boilerplate.
-            for (first, copies) in groups.sorted(by: { $0.key < $1.key }) {
+            for (first, copies) in groups {
                 guard blocks[first].words >= 3 else { continue }
                 guard let removed = copies.first(where: { decisions[$0] != nil && decisions[$0]!.propagates }) else { continue }
                 for c in copies where decisions[c] == nil {
@@ -94,6 +102,10 @@ struct Resolver {
                     changed = true
                 }
             }
+            // The last line still kept: a line after a removed block with only removed lines after it is
+            // this one (decisions of this round are made at or before the line being looked at).
+            var lastKept = blocks.count - 1
+            while lastKept >= 0 && (blocks[lastKept].isBlank || decisions[lastKept] != nil) { lastKept -= 1 }
             for i in blocks.indices where decisions[i] == nil && !blocks[i].isBlank {
                 let block = blocks[i]
                 let short = block.words <= shortWords
@@ -115,13 +127,7 @@ struct Resolver {
                 }
                 // After a removed block, with nothing but removed blocks after it.
                 if !block.endsLikeSentence, let prev, let p = decisions[prev] {
-                    var j = i + 1
-                    var allRemoved = true
-                    while j < blocks.count {
-                        if !blocks[j].isBlank && decisions[j] == nil { allRemoved = false; break }
-                        j += 1
-                    }
-                    if allRemoved {
+                    if i == lastKept {
                         decisions[i] = Decision(slot: p.slot, cause: .trailing(after: prev)); changed = true; continue
                     }
                 }

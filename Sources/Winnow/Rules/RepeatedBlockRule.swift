@@ -81,23 +81,25 @@ public struct RepeatedBlockRule: Rule {
                 candidates.append(index)
             }
         }
-        var groups: [Int: [Int]] = [:]
         guard !candidates.isEmpty else { return }
-        candidates.sort()
-        var firstByHash: [UInt64: Int] = [:]
-        for index in candidates {
-            let block = blocks[index]
-            let h = Fingerprint.hash(context.bytes, block.trimmed)
-            if let first = firstByHash[h] {
-                if Fingerprint.equal(context.bytes, blocks[first].trimmed, block.trimmed) {
-                    groups[first, default: [first]].append(index)
-                }
-            } else {
-                firstByHash[h] = index
+        // Candidates by full fingerprint: a copy joins the first line with its hash when the two are equal.
+        var keyed = candidates.map { (hash: Fingerprint.hash(context.bytes, blocks[$0].trimmed), index: $0) }
+        keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
+        var groups: [(first: Int, copies: [Int])] = []
+        var run = 0
+        while run < keyed.count {
+            var end = run + 1
+            while end < keyed.count && keyed[end].hash == keyed[run].hash { end += 1 }
+            let first = keyed[run].index
+            var copies = [first]
+            for k in (run + 1)..<end where Fingerprint.equal(context.bytes, blocks[first].trimmed, blocks[keyed[k].index].trimmed) {
+                copies.append(keyed[k].index)
             }
+            if copies.count > 1 { groups.append((first, copies)) }
+            run = end
         }
-        for first in groups.keys.sorted() {
-            let copies = groups[first]!
+        groups.sort { $0.first < $1.first }
+        for (first, copies) in groups {
             for block in copies {
                 findings.append(Finding(block: block, strength: .weak, evidence: .repeated(first: first, copies: copies.count)))
             }
