@@ -27,6 +27,14 @@ public struct Removal: Sendable, Equatable {
         self.explanation = explanation
     }
 
+    /// The removed line's bytes without its terminator, in `input` (the cleaned document's bytes).
+    public func content(in input: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var end = range.upperBound
+        if end > range.lowerBound && input[end - 1] == 0x0A { end -= 1 }
+        if end > range.lowerBound && input[end - 1] == 0x0D { end -= 1 }
+        return UnsafeBufferPointer(rebasing: input[range.lowerBound..<end])
+    }
+
     public static func == (a: Removal, b: Removal) -> Bool {
         a.ruleID == b.ruleID && a.family == b.family && a.range == b.range && a.line == b.line && a.reason == b.reason
     }

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a corpus run did, summed over batches: documents, bytes, bad lines, and per rule the blocks and
 /// bytes removed.
 public struct CorpusStats: Sendable, Equatable {
@@ -161,5 +169,41 @@ public final class CorpusBatch: @unchecked Sendable {
         observations.removeAll()
         firstOfSource = true
         lastOfSource = true
+    }
+}
+
+extension CorpusBatch {
+    /// Walks the JSONL lines of the batch's input: `body` gets each line's number in the batch (from 0),
+    /// its bytes without the line feed, where it starts and where the next line starts in the input; it
+    /// returns false to stop there.
+    /// Sets `lineCount` to the lines walked (the line it stopped at not counted).
+    func forEachLine(_ body: (_ rel: Int, _ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ next: Int) -> Bool) {
+        let input = self.input.bytes
+        let n = input.count
+        var rel = 0
+        defer { lineCount = rel }
+        guard let base = input.baseAddress, n > 0 else { return }
+        var start = 0
+        while start < n {
+            let contentEnd: Int
+            let lineEnd: Int
+            if let hit = memchr(base + start, 0x0A, n - start) {
+                contentEnd = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                lineEnd = contentEnd + 1
+            } else {
+                contentEnd = n
+                lineEnd = n
+            }
+            guard body(rel, UnsafeBufferPointer(start: base + start, count: contentEnd - start), start, lineEnd) else { return }
+            rel += 1
+            start = lineEnd
+        }
+    }
+
+    /// Stops the run at line `rel` of this batch (`--strict`): the message names the line and its problem.
+    func stop(at rel: Int, _ problem: JSONLLineProblem) {
+        var text = NumberedText()
+        appendBadLineMessage(self, rel, problem, into: &text)
+        stopMessage = text
     }
 }

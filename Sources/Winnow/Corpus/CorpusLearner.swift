@@ -45,52 +45,32 @@ public struct CorpusLearner {
             batch.stats = stats
             batch.messages = messages
         }
-        let input = batch.input.bytes
-        let n = input.count
-        stats.bytesIn += n
-        guard let base = input.baseAddress, n > 0 else { return }
-        var start = 0
-        var rel = 0
-        while start < n {
-            let contentEnd: Int
-            let lineEnd: Int
-            if let hit = memchr(base + start, 0x0A, n - start) {
-                contentEnd = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                lineEnd = contentEnd + 1
-            } else {
-                contentEnd = n
-                lineEnd = n
-            }
-            let line = UnsafeBufferPointer(start: base + start, count: contentEnd - start)
+        stats.bytesIn += batch.input.count
+        batch.forEachLine { rel, line, _, _ in
             if JSONLLineProcessor.isBlank(line) {
                 stats.blankLines += 1
-            } else {
-                switch JSONLField.locate(field, in: line) {
-                case .failure(let problem):
-                    if options.strict {
-                        var stop = NumberedText()
-                        appendBadLineMessage(batch, rel, problem, into: &stop)
-                        batch.stopMessage = stop
-                        batch.lineCount = rel
-                        return
-                    }
-                    stats.badLines += 1
-                    appendBadLineMessage(batch, rel, problem, into: &messages)
-                case .success(let f):
-                    stats.documents += 1
-                    if let site = lines.site(of: line) {
-                        text.removeAll(keepingCapacity: true)
-                        JSONLField.unescape(UnsafeBufferPointer(rebasing: line[f.valueRange]), into: &text)
-                        text.withUnsafeBufferPointer { observations.observe(host: site, document: $0) }
-                    } else {
-                        stats.withoutSite += 1
-                    }
+                return true
+            }
+            switch JSONLField.locate(field, in: line) {
+            case .failure(let problem):
+                if options.strict {
+                    batch.stop(at: rel, problem)
+                    return false
+                }
+                stats.badLines += 1
+                appendBadLineMessage(batch, rel, problem, into: &messages)
+            case .success(let f):
+                stats.documents += 1
+                if let site = lines.site(of: line) {
+                    text.removeAll(keepingCapacity: true)
+                    JSONLField.unescape(UnsafeBufferPointer(rebasing: line[f.valueRange]), into: &text)
+                    text.withUnsafeBufferPointer { observations.observe(host: site, document: $0) }
+                } else {
+                    stats.withoutSite += 1
                 }
             }
-            rel += 1
-            start = lineEnd
+            return true
         }
-        batch.lineCount = rel
     }
 
     private mutating func processText(_ batch: CorpusBatch) {

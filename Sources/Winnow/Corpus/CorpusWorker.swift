@@ -58,22 +58,10 @@ public struct CorpusWorker {
         let input = batch.input.bytes
         let n = input.count
         stats.bytesIn += n
-        guard let base = input.baseAddress, n > 0 else { return }
         out.reserveCapacity(n + n / 16)
-        var start = 0
         var runStart = 0   // original bytes from here up to the current line are still to be copied
-        var rel = 0
-        while start < n {
-            let contentEnd: Int
-            let lineEnd: Int
-            if let hit = memchr(base + start, 0x0A, n - start) {
-                contentEnd = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                lineEnd = contentEnd + 1
-            } else {
-                contentEnd = n
-                lineEnd = n
-            }
-            let line = UnsafeBufferPointer(start: base + start, count: contentEnd - start)
+        var stopped = false
+        batch.forEachLine { rel, line, start, lineEnd in
             let outcome = lines.process(line)
             switch outcome {
             case .unchanged, .cleaned: if usesSites && !lines.lastHadSite { stats.withoutSite += 1 }
@@ -87,28 +75,21 @@ public struct CorpusWorker {
             case .bad(let problem):
                 if options.strict {
                     out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<start]))
-                    var stop = NumberedText()
-                    badLineMessage(batch, rel, problem, into: &stop)
-                    batch.stopMessage = stop
-                    batch.lineCount = rel
-                    stats.bytesOut += out.count
-                    return
+                    batch.stop(at: rel, problem)
+                    stopped = true
+                    return false
                 }
                 stats.badLines += 1
-                badLineMessage(batch, rel, problem, into: &messages)
+                appendBadLineMessage(batch, rel, problem, into: &messages)
             case .cleaned(let result, let field):
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<start]))
                 let annotated = lines.write(line, field, result, into: &out)
-                if lineEnd > contentEnd { out.append(0x0A) }
+                if lineEnd > start + line.count { out.append(0x0A) }
                 runStart = lineEnd
                 stats.documents += 1
                 stats.changed += 1
                 stats.rewrites += result.report.rewrites.count
-                for removal in result.report.removals {
-                    let slot = ruleSlot(removal)
-                    stats.rules[slot].blocks += 1
-                    stats.rules[slot].bytes += removal.range.count
-                }
+                count(result.report, into: &stats)
                 if !annotated {
                     messages.append("winnow: ")
                     messages.append(batch.sourceName)
@@ -116,17 +97,31 @@ public struct CorpusWorker {
                     messages.appendLineNumber(rel)
                     messages.append(": the line has a top-level \"winnow\" field already; no annotation added\n")
                 }
-                if options.explain { explain(batch, rel, result.report, into: &messages) }
+                if options.explain {
+                    for removal in result.report.removals { explain(removal, file: batch.prefixName ? batch.sourceName : nil, line: rel, into: &messages) }
+                }
                 if options.recordRemoved && !result.report.removals.isEmpty {
-                    record(batch, rel, line, result.report, into: &removed)
+                    let id = JSONLRawValue.range(of: idField, in: line).map { UnsafeBufferPointer(rebasing: line[$0]) }
+                    lines.withText { document in
+                        for removal in result.report.removals {
+                            record(removal, file: batch.recordFile ? batch.sourceName : nil, line: rel, id: id,
+                                   text: removal.content(in: document), into: &removed)
+                        }
+                    }
                 }
             }
-            rel += 1
-            start = lineEnd
+            return true
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<n]))
-        batch.lineCount = rel
+        if !stopped { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<n])) }
         stats.bytesOut += out.count
+    }
+
+    private func count(_ report: Report, into stats: inout CorpusStats) {
+        for removal in report.removals {
+            let slot = ruleSlot(removal)
+            stats.rules[slot].blocks += 1
+            stats.rules[slot].bytes += removal.range.count
+        }
     }
 
     private func ruleSlot(_ removal: Removal) -> Int {
@@ -135,53 +130,49 @@ public struct CorpusWorker {
         return ruleIDs.firstIndex(of: removal.ruleID) ?? 0
     }
 
-    private func badLineMessage(_ batch: CorpusBatch, _ rel: Int, _ problem: JSONLLineProblem, into text: inout NumberedText) {
-        appendBadLineMessage(batch, rel, problem, into: &text)
-    }
-
-    /// `[NAME:]LINE:BLOCKLINE: rule: reason`
-    private func explain(_ batch: CorpusBatch, _ rel: Int, _ report: Report, into text: inout NumberedText) {
-        for removal in report.removals {
-            if batch.prefixName {
-                text.append(batch.sourceName)
-                text.append(":")
-            }
-            text.appendLineNumber(rel)
+    /// `[NAME:][LINE:]BLOCKLINE: rule: reason` (LINE: the JSONL line)
+    private func explain(_ removal: Removal, file: String?, line: Int?, into text: inout NumberedText) {
+        if let file {
+            text.append(file)
             text.append(":")
-            text.appendDecimal(removal.line)
-            text.append(": ")
-            text.append(removal.ruleID)
-            text.append(": ")
-            text.append(removal.reason)
-            text.append("\n")
         }
+        if let line {
+            text.appendLineNumber(line)
+            text.append(":")
+        }
+        text.appendDecimal(removal.line)
+        text.append(": ")
+        text.append(removal.ruleID)
+        text.append(": ")
+        text.append(removal.reason)
+        text.append("\n")
     }
 
-    /// `{["file":NAME,]"line":N,"id":ID,"block_line":N,"rule":"…","reason":"…","text":"…"}`
-    private func record(_ batch: CorpusBatch, _ rel: Int, _ line: UnsafeBufferPointer<UInt8>, _ report: Report,
+    /// `{["file":NAME,]["line":N,"id":ID,"block_line":N | "line":N],"rule":"…","reason":"…","text":"…"}`:
+    /// JSONL records name the JSONL line, the document's id and the block's line; text records the block's line.
+    private func record(_ removal: Removal, file: String?, line: Int?, id: UnsafeBufferPointer<UInt8>?, text removedText: UnsafeBufferPointer<UInt8>,
                         into text: inout NumberedText) {
-        let id = JSONLRawValue.range(of: idField, in: line)
-        for removal in report.removals {
-            text.append("{")
-            if batch.recordFile {
-                text.append(#""file":"#)
-                text.appendJSONString(batch.sourceName)
-                text.append(",")
-            }
-            text.append(#""line":"#)
-            text.appendLineNumber(rel)
-            text.append(#","id":"#)
-            if let id { text.append(UnsafeBufferPointer(rebasing: line[id])) } else { text.append("null") }
-            text.append(#","block_line":"#)
-            text.appendDecimal(removal.line)
-            text.append(#","rule":"#)
-            text.appendJSONString(removal.ruleID)
-            text.append(#","reason":"#)
-            text.appendJSONString(removal.reason)
-            text.append(#","text":"#)
-            lines.removedText(removal).withUnsafeBufferPointer { text.appendJSONString($0) }
-            text.append("}\n")
+        text.append("{")
+        if let file {
+            text.append(#""file":"#)
+            text.appendJSONString(file)
+            text.append(",")
         }
+        text.append(#""line":"#)
+        if let line {
+            text.appendLineNumber(line)
+            text.append(#","id":"#)
+            if let id { text.append(id) } else { text.append("null") }
+            text.append(#","block_line":"#)
+        }
+        text.appendDecimal(removal.line)
+        text.append(#","rule":"#)
+        text.appendJSONString(removal.ruleID)
+        text.append(#","reason":"#)
+        text.appendJSONString(removal.reason)
+        text.append(#","text":"#)
+        text.appendJSONString(removedText)
+        text.append("}\n")
     }
 
     // MARK: Text
@@ -214,51 +205,13 @@ public struct CorpusWorker {
                 stats.rewrites += result.report.rewrites.count
             }
             batch.documentEnds.append(out.count)
+            count(result.report, into: &stats)
             for removal in result.report.removals {
-                let slot = ruleSlot(removal)
-                stats.rules[slot].blocks += 1
-                stats.rules[slot].bytes += removal.range.count
-                if options.explain {
-                    if batch.prefixName {
-                        messages.append(document.name ?? "stdin")
-                        messages.append(":")
-                    }
-                    messages.appendDecimal(removal.line)
-                    messages.append(": ")
-                    messages.append(removal.ruleID)
-                    messages.append(": ")
-                    messages.append(removal.reason)
-                    messages.append("\n")
-                }
-                if options.recordRemoved {
-                    textRecord(document, removal, bytes, into: &removed)
-                }
+                if options.explain { explain(removal, file: batch.prefixName ? (document.name ?? "stdin") : nil, line: nil, into: &messages) }
+                if options.recordRemoved { record(removal, file: document.name, line: nil, id: nil, text: removal.content(in: bytes), into: &removed) }
             }
         }
         stats.bytesOut += out.count
-    }
-
-    /// `{["file":NAME,]"line":N,"rule":"…","reason":"…","text":"…"}`
-    private func textRecord(_ document: CorpusBatch.Document, _ removal: Removal, _ bytes: UnsafeBufferPointer<UInt8>,
-                                into text: inout NumberedText) {
-        text.append("{")
-        if let name = document.name {
-            text.append(#""file":"#)
-            text.appendJSONString(name)
-            text.append(",")
-        }
-        text.append(#""line":"#)
-        text.appendDecimal(removal.line)
-        text.append(#","rule":"#)
-        text.appendJSONString(removal.ruleID)
-        text.append(#","reason":"#)
-        text.appendJSONString(removal.reason)
-        text.append(#","text":"#)
-        var end = removal.range.upperBound
-        if end > removal.range.lowerBound && bytes[end - 1] == 0x0A { end -= 1 }
-        if end > removal.range.lowerBound && bytes[end - 1] == 0x0D { end -= 1 }
-        text.appendJSONString(UnsafeBufferPointer(rebasing: bytes[removal.range.lowerBound..<end]))
-        text.append("}\n")
     }
 }
 

@@ -80,11 +80,9 @@ public struct JSONLLineProcessor {
     }
 
     /// A removed block's text (its line without the terminator) in the last document.
-    public func removedText(_ removal: Removal) -> ArraySlice<UInt8> {
-        var end = removal.range.upperBound
-        if end > removal.range.lowerBound && text[end - 1] == 0x0A { end -= 1 }
-        if end > removal.range.lowerBound && text[end - 1] == 0x0D { end -= 1 }
-        return text[removal.range.lowerBound..<end]
+    /// The last cleaned document's text (the unescaped field), which its report's ranges refer to.
+    public func withText<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try text.withUnsafeBufferPointer(body)
     }
 
     @inline(__always)
@@ -130,7 +128,7 @@ public struct JSONLLineProcessor {
             ByteWriter.appendText(#","reason":"#, to: &out)
             ByteWriter.appendJSONString(removal.reason, to: &out)
             ByteWriter.appendText(#","text":"#, to: &out)
-            removedText(removal).withUnsafeBufferPointer { ByteWriter.appendJSONString($0, to: &out) }
+            text.withUnsafeBufferPointer { ByteWriter.appendJSONString(removal.content(in: $0), to: &out) }
             out.append(0x7D)
             let slot: Int
             if let i = ids.firstIndex(of: removal.ruleID) { slot = i } else {
