@@ -98,6 +98,9 @@ public struct CleanResult: Sendable {
     public var report: Report
     /// True when the output equals the input byte for byte.
     public var unchanged: Bool
+    /// The result for a document the cleaner leaves as it is.
+    public static func unchanged(_ bytes: [UInt8]) -> CleanResult { CleanResult(bytes: bytes, report: Report(), unchanged: true) }
+
     /// The cleaned text (invalid UTF-8 in the input is replaced by U+FFFD here; use `bytes` to keep it).
     public var text: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -43,7 +43,8 @@ final class Runner {
     private let reviewLimit: Int
     private let cleaner: Cleaner?
     private var reviewFD: Int32 = -1
-    private var reviewText: [UInt8] = []
+    /// Cleans the review's JSONL documents the way the workers do (field, site field, model).
+    private var reviewLines: JSONLLineProcessor?
 
     private let startTime: Double
     private let showProgress: Bool
@@ -155,25 +156,30 @@ final class Runner {
         case .text:
             for document in batch.documents where page.documentCount < reviewLimit {
                 let bytes = UnsafeBufferPointer(rebasing: input[document.range])
-                page.add(name: document.name ?? "stdin", input: bytes, result: cleaner.clean(bytes))
+                page.add(name: document.name ?? "stdin", input: bytes, result: cleaner.clean(bytes, site: parsed.site))
             }
         case .jsonl:
-            let field = Array((parsed.field ?? "text").utf8)
+            var lines = reviewLines ?? JSONLLineProcessor(cleaner: cleaner, field: parsed.field ?? "text",
+                                                          siteField: parsed.siteField ?? "url", site: parsed.site)
+            defer { reviewLines = lines }
             let idField = parsed.idField ?? "id"
             var rel = 0
-            forEachLine(in: input) { range, _ in
+            forEachLine(in: input, while: { range, _ in
                 defer { rel += 1 }
-                guard rel < batch.lineCount, page.documentCount < reviewLimit else { return }
+                guard rel < batch.lineCount, page.documentCount < reviewLimit else { return false }
                 let line = UnsafeBufferPointer(rebasing: input[range])
-                guard case .success(let located) = JSONLField.locate(field, in: line) else { return }
-                reviewText.removeAll(keepingCapacity: true)
-                JSONLField.unescape(UnsafeBufferPointer(rebasing: line[located.valueRange]), into: &reviewText)
-                let id = JSONLField.valueText(idField, in: line)
-                reviewText.withUnsafeBufferPointer { text in
-                    page.add(name: "\(batch.sourceName):\(lineBase + rel)", detail: id.map { "\(idField) \($0)" },
-                             input: text, result: cleaner.clean(text))
+                let result: CleanResult
+                switch lines.process(line) {
+                case .blank, .bad: return true
+                case .cleaned(let cleaned, _): result = cleaned
+                case .unchanged: result = .unchanged(lines.text)
                 }
-            }
+                let id = JSONLField.valueText(idField, in: line)
+                lines.withText { text in
+                    page.add(name: "\(batch.sourceName):\(lineBase + rel)", detail: id.map { "\(idField) \($0)" }, input: text, result: result)
+                }
+                return true
+            })
         }
     }
 

@@ -139,6 +139,21 @@ struct SiteCommandTests {
         #expect(plain.stdoutText.contains("Kunjungi"))
     }
 
+    /// The review page shows what the run removes: with --model, the template blocks too.
+    @Test func reviewPageUsesTheModel() throws {
+        let dir = try TemporaryFolder()
+        defer { dir.remove() }
+        let input = Self.jsonl(Self.docs)
+        #expect(try runWinnow(["learn", "--format", "jsonl", "--model", dir.path("m.model")], stdin: input).status == 0)
+        let run = try runWinnow(["--format", "jsonl", "--model", dir.path("m.model"), "--review-html", dir.path("r.html")], stdin: input)
+        #expect(run.status == 0)
+        let page = String(decoding: try dir.read("r.html"), as: UTF8.self)
+        #expect(page.contains("appears in 27 of 30 documents from site0.example"))
+        let plain = try runWinnow(["--format", "jsonl", "--review-html", dir.path("plain.html")], stdin: input)
+        #expect(plain.status == 0)
+        #expect(!String(decoding: try dir.read("plain.html"), as: UTF8.self).contains("appears in"))
+    }
+
     @Test func linesWithoutASiteAreCleanedWithoutTheModel() throws {
         let dir = try TemporaryFolder()
         defer { dir.remove() }

@@ -307,15 +307,7 @@ struct StreamCommandTests {
 
     // MARK: Failures and pipes
 
-    @Test func aFullDiskIsAnIOError() throws {
-        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
-        defer { try? full.close() }
-        for args in [["--format", "jsonl"], []] {
-            let run = try runWinnow(args, stdin: bytes("{\"text\":\"Some text.\"}\n"), stdout: full)
-            #expect(run.status == 74)
-            #expect(run.stderr == "winnow: cannot write to stdout: No space left on device\n")
-        }
-    }
+    // A full disk (stdout and --removed-out): BadInputTests.fullDiskIsAnIOError.
 
     @Test func anUnwritableRemovedOutIsAnIOError() throws {
         let run = try runWinnow(["--removed-out", "/nonexistent-dir/removed.jsonl"], stdin: bytes("A.\n"))

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// What a corpus run did, summed over batches: documents, bytes, bad lines, and per rule the blocks and
 /// bytes removed.
 public struct CorpusStats: Sendable, Equatable {
@@ -179,25 +171,13 @@ extension CorpusBatch {
     /// Sets `lineCount` to the lines walked (the line it stopped at not counted).
     func forEachLine(_ body: (_ rel: Int, _ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ next: Int) -> Bool) {
         let input = self.input.bytes
-        let n = input.count
         var rel = 0
         defer { lineCount = rel }
-        guard let base = input.baseAddress, n > 0 else { return }
-        var start = 0
-        while start < n {
-            let contentEnd: Int
-            let lineEnd: Int
-            if let hit = memchr(base + start, 0x0A, n - start) {
-                contentEnd = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-                lineEnd = contentEnd + 1
-            } else {
-                contentEnd = n
-                lineEnd = n
-            }
-            guard body(rel, UnsafeBufferPointer(start: base + start, count: contentEnd - start), start, lineEnd) else { return }
+        Winnow.forEachLine(in: input, while: { content, terminated in
+            guard body(rel, UnsafeBufferPointer(rebasing: input[content]), content.lowerBound, content.upperBound + (terminated ? 1 : 0)) else { return false }
             rel += 1
-            start = lineEnd
-        }
+            return true
+        })
     }
 
     /// Stops the run at line `rel` of this batch (`--strict`): the message names the line and its problem.

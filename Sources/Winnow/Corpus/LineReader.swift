@@ -134,16 +134,22 @@ func lastIndex(of byte: UInt8, in p: UnsafePointer<UInt8>, from: Int, to: Int) -
 /// in the range) and whether it had a `\n`. Lines are found with memchr.
 @inlinable
 public func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, _ body: (_ content: Range<Int>, _ terminated: Bool) throws -> Void) rethrows {
+    try forEachLine(in: bytes, while: { try body($0, $1); return true })
+}
+
+/// `forEachLine(in:_:)` that stops after the line for which `body` returns false.
+@inlinable
+public func forEachLine(in bytes: UnsafeBufferPointer<UInt8>, while body: (_ content: Range<Int>, _ terminated: Bool) throws -> Bool) rethrows {
     guard let base = bytes.baseAddress else { return }
     let n = bytes.count
     var start = 0
     while start < n {
         if let hit = memchr(base + start, 0x0A, n - start) {
             let end = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-            try body(start..<end, true)
+            guard try body(start..<end, true) else { return }
             start = end + 1
         } else {
-            try body(start..<n, false)
+            _ = try body(start..<n, false)
             return
         }
     }
