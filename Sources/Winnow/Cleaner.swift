@@ -198,6 +198,11 @@ public struct Cleaner: Sendable {
         // Every rule's cues were found in one automaton pass; each match is filed under its rule and line
         // (matches come in order of their end, so the line index only moves forward).
         var perRule = [[CueMatch]](repeating: [], count: rules.count)
+        if !matches.isEmpty {
+            var counts = [Int](repeating: 0, count: rules.count)
+            for m in matches { counts[Int(automaton.patterns[Int(m.pattern)].payload >> 16)] += 1 }
+            for slot in perRule.indices where counts[slot] > 0 { perRule[slot].reserveCapacity(counts[slot]) }
+        }
         var line = 0
         for m in matches {
             while line + 1 < blocks.count && blocks[line].end <= m.range.lowerBound { line += 1 }

@@ -45,18 +45,12 @@ struct Resolver {
         var decisions = prior ?? [Decision?](repeating: nil, count: blocks.count)
         // Weak cue families per block, as a bit set of rule slots.
         var cueSlots = [UInt64](repeating: 0, count: blocks.count)
-        // Copies of each repeated block, by first copy: the repeated-block rule reports them together,
-        // groups in order of their first copy.
-        var groups: [(first: Int, copies: [Int])] = []
+        // Copies of repeated blocks as (first copy, block): the repeated-block rule reports each group's
+        // copies together, groups in order of their first copy.
+        var copies: [(first: Int, block: Int)] = []
         for (index, f) in findings.enumerated() {
             if case .repeated(let first, _) = f.evidence {
-                if let g = groups.indices.last, groups[g].first == first {
-                    groups[g].copies.append(f.block)
-                } else if let g = groups.firstIndex(where: { $0.first == first }) {
-                    groups[g].copies.append(f.block)
-                } else {
-                    groups.append((first, [f.block]))
-                }
+                copies.append((first, f.block))
                 continue
             }
             if f.strength == .definite {
@@ -86,7 +80,18 @@ struct Resolver {
             return nil
         }
 
-        if groups.count > 1 && !zip(groups, groups.dropFirst()).allSatisfy({ $0.first < $1.first }) { groups.sort { $0.first < $1.first } }
+        if !zip(copies, copies.dropFirst()).allSatisfy({ $0.first < $1.first || ($0.first == $1.first && $0.block < $1.block) }) {
+            copies.sort { $0.first != $1.first ? $0.first < $1.first : $0.block < $1.block }
+        }
+        // The groups: runs of `copies` with one first copy.
+        var groups: [Range<Int>] = []
+        var g = 0
+        while g < copies.count {
+            var end = g + 1
+            while end < copies.count && copies[end].first == copies[g].first { end += 1 }
+            groups.append(g..<end)
+            g = end
+        }
 
         var changed = true
         var rounds = 0
@@ -94,10 +99,11 @@ struct Resolver {
             changed = false
             rounds += 1
             // Copies of removed boilerplate.
-            for (first, copies) in groups {
+            for group in groups {
+                let first = copies[group.lowerBound].first
                 guard blocks[first].words >= 3 else { continue }
-                guard let removed = copies.first(where: { decisions[$0] != nil && decisions[$0]!.propagates }) else { continue }
-                for c in copies where decisions[c] == nil {
+                guard let removed = copies[group].lazy.map(\.block).first(where: { decisions[$0] != nil && decisions[$0]!.propagates }) else { continue }
+                for c in copies[group].lazy.map(\.block) where decisions[c] == nil {
                     decisions[c] = Decision(slot: repeatSlot ?? decisions[removed]!.slot, cause: .copy(of: removed))
                     changed = true
                 }
@@ -150,12 +156,13 @@ struct Resolver {
         // Repeated content: keep the first copy. Only whole prose paragraphs repeated byte for byte
         // qualify; recipes, tables and code legitimately repeat short or numeric lines.
         if let repeatSlot, let bytes {
-            for (first, copies) in groups where RepeatedBlockRule.isRepeatedProse(bytes, blocks[first], copies: copies.count) {
+            for group in groups where RepeatedBlockRule.isRepeatedProse(bytes, blocks[copies[group.lowerBound].first], copies: group.count) {
+                let first = copies[group.lowerBound].first
                 let a = blocks[first].trimmed
-                for c in copies where c != first && decisions[c] == nil {
+                for c in copies[group].lazy.map(\.block) where c != first && decisions[c] == nil {
                     let b = blocks[c].trimmed
                     guard a.count == b.count, memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0 else { continue }
-                    decisions[c] = Decision(slot: repeatSlot, cause: .repeatOf(first, copies: copies.count), propagates: false)
+                    decisions[c] = Decision(slot: repeatSlot, cause: .repeatOf(first, copies: group.count), propagates: false)
                 }
             }
         }

@@ -33,13 +33,17 @@ struct PhrasePolicy: Sendable {
         let block = context.blocks[blockIndex]
         let firstWord = context.firstWordOffset(block)
         var used: [Int32] = []
+        used.reserveCapacity(matches.count)
         var covering = Coverage()
         var strong = 0
         var strongEnd = 0
         var aloneEnough = false
         var weakCue = false
-        // Matches are ordered by end; take them by start for the union and non-overlap counts.
-        let ordered = matches.sorted { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
+        // Matches are ordered by end; take them by start for the union and non-overlap counts (mostly they
+        // are in that order already: then no copy).
+        let byStart: (CueMatch, CueMatch) -> Bool = { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
+        let inOrder = zip(matches, matches.dropFirst()).allSatisfy { !byStart($1, $0) }
+        let ordered = inOrder ? matches : ArraySlice(matches.sorted(by: byStart))
         for m in ordered {
             let cue = cues[Int(m.cue)]
             if cue.atStart && m.range.lowerBound != firstWord { continue }

@@ -85,24 +85,31 @@ public struct RepeatedBlockRule: Rule {
         // Candidates by full fingerprint: a copy joins the first line with its hash when the two are equal.
         var keyed = candidates.map { (hash: Fingerprint.hash(context.bytes, blocks[$0].trimmed), index: $0) }
         keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
-        var groups: [(first: Int, copies: [Int])] = []
+        // Members of groups of two or more as (first copy, block), then in order of first copy and block.
+        var pairs: [(first: Int, block: Int)] = []
+        pairs.reserveCapacity(keyed.count)
         var run = 0
         while run < keyed.count {
             var end = run + 1
             while end < keyed.count && keyed[end].hash == keyed[run].hash { end += 1 }
             let first = keyed[run].index
-            var copies = [first]
+            let mark = pairs.count
+            pairs.append((first, first))
             for k in (run + 1)..<end where Fingerprint.equal(context.bytes, blocks[first].trimmed, blocks[keyed[k].index].trimmed) {
-                copies.append(keyed[k].index)
+                pairs.append((first, keyed[k].index))
             }
-            if copies.count > 1 { groups.append((first, copies)) }
+            if pairs.count - mark == 1 { pairs.removeLast() }
             run = end
         }
-        groups.sort { $0.first < $1.first }
-        for (first, copies) in groups {
-            for block in copies {
-                findings.append(Finding(block: block, strength: .weak, evidence: .repeated(first: first, copies: copies.count)))
+        pairs.sort { $0.first != $1.first ? $0.first < $1.first : $0.block < $1.block }
+        var i = 0
+        while i < pairs.count {
+            var j = i + 1
+            while j < pairs.count && pairs[j].first == pairs[i].first { j += 1 }
+            for k in i..<j {
+                findings.append(Finding(block: pairs[k].block, strength: .weak, evidence: .repeated(first: pairs[i].first, copies: j - i)))
             }
+            i = j
         }
     }
 }
