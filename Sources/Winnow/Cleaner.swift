@@ -245,10 +245,13 @@ public struct Cleaner: Sendable {
             for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
             if settled { break }
         }
-        if checking && !decisions.contains(where: { $0 != nil }) {
-            // The usual answer of a check: nothing to remove; and if no list markup changes either, nothing to write.
+        if !decisions.contains(where: { $0 != nil }) {
+            // Nothing to remove; if no list markup changes either, the document stands as it is (a check
+            // needs no bytes at all).
             let (dry, _) = write(bytes, blocks, decisions, findings, dryRun: true)
-            if dry.report.isEmpty { return Pass(result: CleanResult(bytes: [], report: Report(), unchanged: true), origins: [], blocks: [], matches: []) }
+            if dry.report.isEmpty {
+                return Pass(result: .unchanged(checking ? [] : Array(bytes)), origins: [], blocks: blocks, matches: matches)
+            }
         }
         let (result, origins) = write(bytes, blocks, decisions, findings)
         return Pass(result: result, origins: origins, blocks: blocks, matches: matches)
@@ -267,16 +270,24 @@ public struct Cleaner: Sendable {
             origins.reserveCapacity(blocks.count)
         }
         var report = Report()
+        report.removals.reserveCapacity(decisions.reduce(0) { $1 == nil ? $0 : $0 + 1 })
         var emittedAny = false
         var removedSinceKept = false
         var pendingBlank: Range<Int>? = nil   // the first run of blank lines (block indices) since the last kept line
         var pendingClosed = false
         var i = 0
+        // Kept lines that follow each other in the input are copied at once.
+        var run = 0..<0
+        func flush() {
+            if !run.isEmpty { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run])) }
+            run = 0..<0
+        }
         func emit(_ b: Int) {
             if dryRun { return }
-            let start = out.count
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: p[blocks[b].range]))
-            origins.append(LineOrigin(first: b, last: b, rewritten: false, output: start..<out.count))
+            let r = blocks[b].range
+            if run.isEmpty || run.upperBound != r.lowerBound { flush(); run = r } else { run = run.lowerBound..<r.upperBound }
+            let end = out.count + run.count
+            origins.append(LineOrigin(first: b, last: b, rewritten: false, output: end - r.count..<end))
         }
         func emit(_ run: Range<Int>) { for b in run { emit(b) } }
         while i < blocks.count {
@@ -299,6 +310,9 @@ public struct Cleaner: Sendable {
             pendingClosed = false
             removedSinceKept = false
             emittedAny = true
+            if listMarkup, ListMarkupRule.mayBeMarkup(p, block) {
+                flush()
+            }
             if listMarkup, let consumed = writeList(p, blocks, decisions, findings, i, &out, &report) {
                 let rewritten = report.rewrites.last.map { $0.line == i + 1 } ?? false
                 if rewritten {
@@ -312,6 +326,7 @@ public struct Cleaner: Sendable {
             i += 1
         }
         if let blank = pendingBlank, !removedSinceKept { emit(blank) }
+        flush()
         let unchanged = report.isEmpty && out.count == p.count
         return (CleanResult(bytes: out, report: report, unchanged: unchanged), origins)
     }
@@ -323,9 +338,7 @@ public struct Cleaner: Sendable {
     private func writeList(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ decisions: [Resolver.Decision?], _ findings: [Finding],
                            _ i: Int, _ out: inout [UInt8], _ report: inout Report) -> Int? {
         let block = blocks[i]
-        // Most lines start with a letter: no marker to look at.
-        let first = p[block.trimmed.lowerBound]
-        guard Bytes.isDigit(first) || first == 0x2D || first == 0x2A || first == 0xC2 || first == 0xE2 else { return nil }
+        guard ListMarkupRule.mayBeMarkup(p, block) else { return nil }
         let loneBullet = ListMarkupRule.isLoneBullet(p, block)
         let loneNumber = !loneBullet && ListMarkupRule.isLoneNumber(p, block)
         let id = Self.listMarkupID

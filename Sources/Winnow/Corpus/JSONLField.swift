@@ -88,22 +88,39 @@ public enum JSONLField: Sendable {
     public static func unescape(_ raw: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         guard let p = raw.baseAddress else { return }
         let n = raw.count
-        var runStart = 0
-        var i = 0
-        while true {
-            i = nextBackslash(p, i, n)
-            if i >= n { break }
-            if i > runStart {
-                out.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: i - runStart))
+        // Unescaping never grows the text (every escape is at least as long as what it stands for), so
+        // the output is written in place into `n` bytes made room for at once, then trimmed.
+        let base = out.count
+        out.append(contentsOf: repeatElement(0, count: n))
+        let written = out.withUnsafeMutableBufferPointer { buffer -> Int in
+            let o = buffer.baseAddress! + base
+            var k = 0
+            var runStart = 0
+            var i = 0
+            while true {
+                i = nextBackslash(p, i, n)
+                if i >= n { break }
+                if i > runStart {
+                    (o + k).update(from: p + runStart, count: i - runStart)
+                    k += i - runStart
+                }
+                let d = decodeEscape(p, i, n)
+                var v = d.packed
+                for _ in 0..<d.count {
+                    o[k] = UInt8(truncatingIfNeeded: v)
+                    k += 1
+                    v >>= 8
+                }
+                i = d.next
+                runStart = i
             }
-            let d = decodeEscape(p, i, n)
-            appendPacked(d.packed, d.count, &out)
-            i = d.next
-            runStart = i
+            if n > runStart {
+                (o + k).update(from: p + runStart, count: n - runStart)
+                k += n - runStart
+            }
+            return k
         }
-        if n > runStart {
-            out.append(contentsOf: UnsafeBufferPointer(start: p + runStart, count: n - runStart))
-        }
+        out.removeLast(n - written)
     }
 
     /// Escapes UTF-8 bytes as JSON string contents (without the surrounding quotes), appending to `out`.
@@ -580,15 +597,6 @@ extension JSONLField {
         let b2 = 0x80 | ((s >> 6) & 0x3F)
         let b3 = 0x80 | (s & 0x3F)
         return b0 | (b1 << 8) | (b2 << 16) | (b3 << 24)
-    }
-
-    @inline(__always)
-    private static func appendPacked(_ packed: UInt32, _ count: Int, _ out: inout [UInt8]) {
-        var v = packed
-        for _ in 0..<count {
-            out.append(UInt8(truncatingIfNeeded: v))
-            v >>= 8
-        }
     }
 
     /// Appends `\uXXXX` with lowercase hex digits.

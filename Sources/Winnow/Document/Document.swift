@@ -59,7 +59,7 @@ struct Document {
         guard let base = p.baseAddress, p.count > 0 else { return }
         var start = 0
         let n = p.count
-        blocks.reserveCapacity(n / 48 + 4)   // about the line length of scraped text; grows when shorter
+        blocks.reserveCapacity(n / 32 + 4)   // lines of scraped text are rarely shorter on average
         var pending: (content: Range<Int>, end: Int)? = nil
         // Lines end at `\n`; a document with no `\n` but lone `\r`s (old Mac line ends) ends them at `\r`.
         let separator: Int32 = memchr(base, 0x0A, n) == nil && memchr(base, 0x0D, n) != nil ? 0x0D : 0x0A

@@ -27,6 +27,15 @@ public struct ListMarkupRule: Rule {
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {}
 
+    /// Whether the line can be list markup at all: it starts with a digit, `-`, `*` or the lead byte of a
+    /// bullet glyph (most lines start with a letter and are not looked at further).
+    @inline(__always)
+    static func mayBeMarkup(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        guard !block.trimmed.isEmpty else { return false }
+        let first = p[block.trimmed.lowerBound]
+        return Bytes.isDigit(first) || first == 0x2D || first == 0x2A || first == 0xC2 || first == 0xE2
+    }
+
     /// Length in bytes of the bullet glyph at `i`, if there is one: - * • · ▪ ‣ ◦ – — ► ▸ ● ■ ○.
     static func bulletLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
         let b = p[i]
