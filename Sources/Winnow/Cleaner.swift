@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Configuration of a `Cleaner`: which rules run and how list markup is written.
 public struct CleanerConfiguration: Sendable, Equatable {
     /// Rule ids to switch off (from the default set).
@@ -155,9 +147,7 @@ public struct Cleaner: Sendable {
             automaton.scan(output, 0..<output.count, into: &matches)
             return decide(output, Document(bytes: output).blocks, matches, site: site, checking: true)
         }
-        // Documents split at lone CRs are read afresh: which byte ends their lines depends on all of them.
-        // (Output with a line feed came from input with one: both are split at line feeds.)
-        guard let base = output.baseAddress, memchr(base, 0x0A, output.count) != nil else { return fresh() }
+        guard output.baseAddress != nil else { return fresh() }
         var blocks: [Block] = []
         blocks.reserveCapacity(previous.origins.count)
         var matches: [PhraseAutomaton.Match] = []
@@ -176,6 +166,9 @@ public struct Cleaner: Sendable {
             } else {
                 let b = previous.blocks[origin.first]
                 guard b.range.count == origin.output.count else { return fresh() }
+                // A line that ends in a lone CR, now followed by an empty line: the two read as one CRLF line.
+                if b.end == b.content.upperBound + 1 && output[origin.output.upperBound - 1] == 0x0D
+                    && origin.output.upperBound < output.count && output[origin.output.upperBound] == 0x0A { return fresh() }
                 blocks.append(b.shifted(by: delta - b.range.lowerBound))
                 // Matches end inside their line (line feeds reset the automaton); they come in order of their end.
                 while m < oldMatches.count && oldMatches[m].range.upperBound <= b.content.lowerBound { m += 1 }

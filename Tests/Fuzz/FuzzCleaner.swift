@@ -23,14 +23,14 @@ public func fuzzCleaner(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let chosen = useSites ? siteCleaner : cleaner
     let once = chosen.clean(input, site: site)
 
-    // Lines end at '\n'; in a document without one but with lone CRs (old Mac files), at '\r'.
-    let separator: UInt8 = !input.contains(0x0A) && input.contains(0x0D) ? 0x0D : 0x0A
+    // Lines end at '\n', "\r\n" or a lone '\r'.
+    func endsLine(_ i: Int) -> Bool { input[i] == 0x0A || (input[i] == 0x0D && (i + 1 == size || input[i + 1] != 0x0A)) }
     var last = -1
     for r in once.report.removals {
         require(r.range.lowerBound > last && r.range.upperBound <= size && !r.range.isEmpty,
                 "removal range \(r.range) after \(last) in \(size) bytes")
-        require(r.range.lowerBound == 0 || input[r.range.lowerBound - 1] == separator, "removal \(r.range) does not start a line")
-        require(r.range.upperBound == size || input[r.range.upperBound - 1] == separator, "removal \(r.range) does not end a line")
+        require(r.range.lowerBound == 0 || endsLine(r.range.lowerBound - 1), "removal \(r.range) does not start a line")
+        require(r.range.upperBound == size || endsLine(r.range.upperBound - 1), "removal \(r.range) does not end a line")
         last = r.range.upperBound - 1
     }
     for w in once.report.rewrites {

@@ -167,12 +167,15 @@ struct BadInputTests {
         Row(name: "the field twice", arguments: strict, stdin: bytes(#"{"text":"A.","text":"Donate now"}"# + "\n"), status: 65, stdout: [],
             stderr: "winnow: stdin:1: top-level field \"text\" appears more than once\n", problems: [.duplicateField("text")]),
 
-        // CRLF is kept; a lone CR is not a line end (the text is one line; in JSONL two objects on one line
-        // are one malformed line) except as white space at the end of a JSONL line.
+        // CRLF is kept. In text a lone CR ends a line like LF (old Mac files, and a stray CR in an LF file);
+        // in JSONL it is not a line end (two objects on one line are one malformed line) except as white
+        // space at the end of a JSONL line.
         Row(name: "CRLF", arguments: [], stdin: bytes("Story.\r\nDonate now\r\n"), stdout: bytes("Story.\r\n")),
         Row(name: "CRLF", arguments: jsonl, stdin: bytes("{\"text\":\"Story.\\nDonate now\"}\r\n\r\n{\"text\":\"B.\"}\r\n"),
             stdout: bytes("{\"text\":\"Story.\\n\"}\r\n\r\n{\"text\":\"B.\"}\r\n"), problems: [nil, nil, nil]),
         Row(name: "lone CR", arguments: [], stdin: bytes("The first paragraph of the story.\rThe second paragraph of it.\r")),
+        Row(name: "lone CR in a file of LF lines", arguments: [], stdin: bytes("The vote was close, officials said.\rDonate now\nThe count ends today.\n"),
+            stdout: bytes("The vote was close, officials said.\rThe count ends today.\n")),
         Row(name: "lone CR at the end of a line", arguments: jsonl, stdin: bytes("{\"text\":\"Story.\\nDonate now\"}\r"),
             stdout: bytes("{\"text\":\"Story.\\n\"}\r"), problems: [nil]),
         Row(name: "lone CR between objects", arguments: jsonl, stdin: bytes("{\"text\":\"a\"}\r{\"text\":\"b\"}\n"),
@@ -353,6 +356,19 @@ struct BadInputTests {
         #expect(stdin.stderr == "winnow: cannot read stdin: Is a directory\n")
     }
 
+    /// Where lines end: `\n`, `\r\n`, a lone `\r`, and the end of the input, terminated or not.
+    @Test(arguments: [
+        ("a\nb", ["a\n", "b"]), ("a\r\nb\r\n", ["a\r\n", "b\r\n"]), ("a\rb\r", ["a\r", "b\r"]),
+        ("a\rb\nc\r\n\r", ["a\r", "b\n", "c\r\n", "\r"]), ("a\r\r\nb", ["a\r", "\r\n", "b"]), ("\r", ["\r"]),
+        ("a\r", ["a\r"]), ("\n\r\n", ["\n", "\r\n"]),
+    ])
+    func lineEnds(_ text: String, _ lines: [String]) {
+        let input = bytes(text)
+        let blocks = input.withUnsafeBufferPointer { Document(bytes: $0).blocks }
+        #expect(blocks.map { String(decoding: input[$0.range], as: UTF8.self) } == lines)
+        #expect(blocks.allSatisfy { !input[$0.content].contains(0x0A) && !input[$0.content].contains(0x0D) })
+    }
+
     // MARK: Inputs that once lost article text or documents
 
     /// A document with old Mac line ends (lone CR): its lines are lines to the rules, so the appeal goes and
@@ -405,6 +421,8 @@ struct BadInputTests {
         Finding(name: "repeated-block after two bullets are written alike",
                 input: bytes("*  e") + [0x95, 0xE8] + bytes("orool from eary Strinm early morning.\n* e") + [0x95, 0xE8]
                     + bytes("orool from eary Strinm early morning.")),
+        Finding(name: "a join that leaves no line feed: the CRs in the last line end lines",
+                input: [0x0B, 0x2D, 0x0D, 0x20, 0x0A, 0x06, 0x01, 0x0D, 0x00, 0x0D, 0x2D]),
         Finding(name: "comment-thread on the lines that remain",
                 input: bytes("T p l o o p t h h n.\nComment\n.\ny\nsays:\n1\n.\n1)\ny\nsays:\nl\nl\nR\nR\nl\ny\nR\nR\nl\nR\nR\ne")),
     ]

@@ -54,29 +54,33 @@ struct Document {
         self.blocks = blocks
     }
 
-    /// Splits at `\n`; a `\r` before it belongs to the terminator.
+    /// Splits at `\n`, `\r\n` and a lone `\r` (old Mac line ends), the way Hadoop's and Python's line
+    /// readers do: whatever is removed around a line, it stays the same line when the output is read again.
     static func segment(_ p: UnsafeBufferPointer<UInt8>, into blocks: inout [Block]) {
         guard let base = p.baseAddress, p.count > 0 else { return }
         var start = 0
         let n = p.count
         blocks.reserveCapacity(n / 32 + 4)   // lines of scraped text are rarely shorter on average
         var pending: (content: Range<Int>, end: Int)? = nil
-        // Lines end at `\n`; a document with no `\n` but lone `\r`s (old Mac line ends) ends them at `\r`.
-        let separator: Int32 = memchr(base, 0x0A, n) == nil && memchr(base, 0x0D, n) != nil ? 0x0D : 0x0A
+        func find(_ byte: Int32, from i: Int) -> Int {
+            guard i < n, let hit = memchr(base + i, byte, n - i) else { return n }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
+        // The next `\n` and `\r` at or after `start` (n: none), each searched for again only once passed.
+        var lf = find(0x0A, from: 0)
+        var cr = find(0x0D, from: 0)
         while start < n {
-            let rest = n - start
-            let found = memchr(base + start, separator, rest)
-            let lineEnd: Int
+            if lf < start { lf = find(0x0A, from: start) }
+            if cr < start { cr = find(0x0D, from: start) }
+            let contentEnd: Int
             let end: Int
-            if let found {
-                lineEnd = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                end = lineEnd + 1
+            if cr < lf {
+                contentEnd = cr
+                end = cr + 1 == lf && lf < n ? lf + 1 : cr + 1   // CRLF, or a lone CR
             } else {
-                lineEnd = n
-                end = n
+                contentEnd = lf
+                end = lf < n ? lf + 1 : n
             }
-            var contentEnd = lineEnd
-            if separator == 0x0A && contentEnd > start && p[contentEnd - 1] == 0x0D { contentEnd -= 1 }
             // Lines are described two at a time: two independent chains through the state machine.
             if let first = pending {
                 let (a, b) = describePair(p, first.content, end: first.end, start..<contentEnd, end: end)
