@@ -60,6 +60,29 @@ struct PropertyTests {
         #expect(twice.bytes == once.bytes, "\(String(decoding: once.bytes, as: UTF8.self)) → \(twice.report)")
     }
 
+    /// The check of a pass's output reuses the lines and cue matches the pass read; it must decide exactly
+    /// as a pass that reads the output afresh.
+    @Test(arguments: generated)
+    func checkReusingLinesEqualsAFreshPass(_ g: Generated) {
+        let cleaner = Self.cleaner
+        g.bytes.withUnsafeBufferPointer { input in
+            var matches: [PhraseAutomaton.Match] = []
+            cleaner.automaton.scan(input, 0..<input.count, into: &matches)
+            let first = cleaner.decide(input, Document(bytes: input).blocks, matches, site: nil)
+            guard !first.result.unchanged else { return }
+            first.result.bytes.withUnsafeBufferPointer { output in
+                let reused = cleaner.recheck(output, after: first, site: nil)
+                var freshMatches: [PhraseAutomaton.Match] = []
+                cleaner.automaton.scan(output, 0..<output.count, into: &freshMatches)
+                let fresh = cleaner.decide(output, Document(bytes: output).blocks, freshMatches, site: nil, checking: true)
+                #expect(reused.blocks == fresh.blocks || reused.result.report.isEmpty && fresh.result.report.isEmpty)
+                #expect(reused.matches == fresh.matches)
+                #expect(reused.result.report == fresh.result.report)
+                #expect(reused.result.bytes == fresh.result.bytes)
+            }
+        }
+    }
+
     /// Every non-blank input line is kept byte for byte, rewritten by a listed rewrite, or listed as
     /// removed: kept text plus the report reconstructs the input.
     @Test(arguments: generated)
