@@ -64,7 +64,7 @@ struct PhraseAutomaton: Sendable {
     init(phrases: [(text: String, payload: Int32)]) {
         for (text, payload) in phrases {
             var variants = [text]
-            if text.contains("'") { variants.append(text.replacingApostrophes()) }
+            if text.utf8.contains(0x27) { variants.append(text.replacingApostrophes()) }
             for variant in variants {
                 let folded = PhraseAutomaton.fold(Array(variant.utf8))
                 guard !folded.isEmpty else { continue }
@@ -77,10 +77,15 @@ struct PhraseAutomaton: Sendable {
         build()
     }
 
+    /// Builds the table in one breadth-first pass over a sparse trie: a state's row is its failure state's
+    /// row (final already: shallower) with its own edges written over it, numbered in the order the queue
+    /// visits states, so the shallow states that text visits most sit together at the table's start.
     private mutating func build() {
         // Byte classes: one per folded byte that occurs in a phrase.
         var classOfFolded = [UInt8](repeating: 0, count: 256)
+        var totalBytes = 0
         for p in patterns {
+            totalBytes += p.bytes.count
             for b in p.bytes where classOfFolded[Int(b)] == 0 {
                 classOfFolded[Int(b)] = UInt8(truncatingIfNeeded: classCount)
                 classCount += 1
@@ -88,83 +93,92 @@ struct PhraseAutomaton: Sendable {
         }
         precondition(classCount <= 256)
         for b in 0..<256 { classOfByte[b] = classOfFolded[Int(PhraseAutomaton.foldTable[b])] }
-        let spaceClass = Int(classOfFolded[0x20])
-        // Trie, as one flat table: goto[state * C + class], -1 for no edge.
+        let spaceClass = Int32(classOfFolded[0x20])
         let C = classCount
-        var goto = [Int32](repeating: -1, count: C)
-        var ends: [[Int32]] = [[]]
-        var entersBySpace: [Bool] = [false]
-        var states = 1
+
+        // The trie, sparse: each state's edges as a linked list; the patterns ending at each state, too.
+        var firstEdge = [Int32](repeating: -1, count: 1)
+        var edgeNext: [Int32] = [], edgeClass: [Int32] = [], edgeTo: [Int32] = []
+        var firstEnd = [Int32](repeating: -1, count: 1)
+        var endNext: [Int32] = [], endPattern: [Int32] = []
+        var entersBySpace = [false]
+        firstEdge.reserveCapacity(totalBytes + 1); firstEnd.reserveCapacity(totalBytes + 1); entersBySpace.reserveCapacity(totalBytes + 1)
+        edgeNext.reserveCapacity(totalBytes); edgeClass.reserveCapacity(totalBytes); edgeTo.reserveCapacity(totalBytes)
         for (index, p) in patterns.enumerated() {
-            var s = 0
+            var s: Int32 = 0
             for b in p.bytes {
-                let c = Int(classOfFolded[Int(b)])
-                if goto[s * C + c] < 0 {
-                    goto[s * C + c] = Int32(states)
-                    goto.append(contentsOf: repeatElement(-1, count: C))
-                    ends.append([])
-                    entersBySpace.append(b == 0x20)
-                    states += 1
-                }
-                s = Int(goto[s * C + c])
+                let c = Int32(classOfFolded[Int(b)])
+                var e = firstEdge[Int(s)]
+                while e >= 0 && edgeClass[Int(e)] != c { e = edgeNext[Int(e)] }
+                if e >= 0 { s = edgeTo[Int(e)]; continue }
+                let t = Int32(firstEdge.count)
+                firstEdge.append(-1); firstEnd.append(-1); entersBySpace.append(b == 0x20)
+                edgeNext.append(firstEdge[Int(s)]); edgeClass.append(c); edgeTo.append(t)
+                firstEdge[Int(s)] = Int32(edgeNext.count - 1)
+                s = t
             }
-            ends[s].append(Int32(index))
+            // Appended to the end of the state's list, so outputs keep the patterns' order.
+            endNext.append(-1); endPattern.append(Int32(index))
+            let node = Int32(endNext.count - 1)
+            if firstEnd[Int(s)] < 0 { firstEnd[Int(s)] = node } else {
+                var e = firstEnd[Int(s)]
+                while endNext[Int(e)] >= 0 { e = endNext[Int(e)] }
+                endNext[Int(e)] = node
+            }
         }
-        // Breadth-first failure links, turning the trie into a DFA. The queue visits states by depth,
-        // which is also the order the table is written in: the shallow states that text visits most
-        // sit together at its start (fewer cache misses).
-        let n = states
+        let n = firstEdge.count
         precondition(n < 32768, "too many phrases for the automaton")
-        var order = [0]
-        order.reserveCapacity(n)
-        goto.withUnsafeMutableBufferPointer { g in
-            var fail = [Int](repeating: 0, count: n)
-            for c in 0..<C {
-                let t = g[c]
-                if t < 0 { g[c] = 0 } else { fail[Int(t)] = 0; order.append(Int(t)) }
-            }
-            for s in 0..<n { g[s * C] = 0 }
-            var head = 1
-            while head < order.count {
-                let s = order[head]; head += 1
-                let f = fail[s]
-                if !ends[f].isEmpty { ends[s].append(contentsOf: ends[f]) }
-                for c in 1..<C {
-                    let t = g[s * C + c]
-                    if t < 0 {
-                        g[s * C + c] = g[f * C + c]
-                    } else {
-                        fail[Int(t)] = Int(g[f * C + c])
-                        order.append(Int(t))
-                    }
+
+        // Breadth-first: `order[k]` is the trie state numbered k; rows are written in that order.
+        var order = [Int32](repeating: 0, count: n)
+        var fail = [Int32](repeating: 0, count: n)         // by number
+        var hasOutput = [Bool](repeating: false, count: n) // by number
+        var table = [UInt16](repeating: 0, count: n * C)
+        outputStart = [Int32](repeating: 0, count: n + 1)
+        outputList.reserveCapacity(patterns.count * 2)
+        var queued = 1
+        var children: [(c: Int, to: Int32)] = []
+        table.withUnsafeMutableBufferPointer { t in
+            let base = t.baseAddress!
+            var k = 0
+            while k < queued {
+                let s = Int(order[k])
+                let row = base + k * C
+                if k > 0 { row.update(from: base + Int(fail[k]) * C, count: C) }
+                // Own outputs, then those of the failure state (written earlier).
+                outputStart[k] = Int32(outputList.count)
+                var e = firstEnd[s]
+                while e >= 0 { outputList.append(endPattern[Int(e)]); e = endNext[Int(e)] }
+                if k > 0 {
+                    let f = Int(fail[k])
+                    outputList.append(contentsOf: outputList[Int(outputStart[f])..<Int(outputStart[f + 1])])
                 }
+                // Children: numbered as they are queued; each one's failure state is where this state's
+                // failure row leads on its class.
+                e = firstEdge[s]
+                children.removeAll(keepingCapacity: true)
+                while e >= 0 { children.append((Int(edgeClass[Int(e)]), edgeTo[Int(e)])); e = edgeNext[Int(e)] }
+                if children.count > 1 { children.sort { $0.c < $1.c } }
+                for (c, to) in children {
+                    let j = queued
+                    order[j] = to
+                    queued += 1
+                    fail[j] = k == 0 ? 0 : Int32(row[c] & 0x7FFF)
+                    hasOutput[j] = firstEnd[Int(to)] >= 0 || hasOutput[Int(fail[j])]
+                    row[c] = UInt16(j) | (hasOutput[j] ? 0x8000 : 0)
+                }
+                k += 1
             }
-            // A run of spaces counts as one: a state entered by a space stays on further spaces.
+            // A run of spaces counts as one: a state entered by a space stays on further spaces (set last,
+            // so that no other state's row copied it).
             if spaceClass != 0 {
-                for s in 1..<n where entersBySpace[s] { g[s * C + spaceClass] = Int32(s) }
-            }
-        }
-        // Each state's number in the written table, with the sign bit where a phrase ends.
-        var written = [UInt16](repeating: 0, count: n)
-        for (k, s) in order.enumerated() { written[s] = UInt16(k) | (ends[s].isEmpty ? 0 : 0x8000) }
-        delta = [UInt16](unsafeUninitializedCapacity: n * C) { out, count in
-            goto.withUnsafeBufferPointer { g in
-                written.withUnsafeBufferPointer { w in
-                    var k = 0
-                    for s in order {
-                        let row = s * C
-                        for c in 0..<C { out[k] = w[Int(g[row + c])]; k += 1 }
-                    }
+                for j in 1..<n where entersBySpace[Int(order[j])] {
+                    base[j * C + Int(spaceClass)] = UInt16(j) | (hasOutput[j] ? 0x8000 : 0)
                 }
             }
-            count = n * C
         }
-        outputStart.reserveCapacity(order.count + 1)
-        for s in order {
-            outputStart.append(Int32(outputList.count))
-            outputList.append(contentsOf: ends[s])
-        }
-        outputStart.append(Int32(outputList.count))
+        outputStart[n] = Int32(outputList.count)
+        delta = table
     }
 
     /// Appends every match in `bytes[range]` whose word boundaries hold, in order of their end.

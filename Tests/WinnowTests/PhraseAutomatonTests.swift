@@ -1,0 +1,52 @@
+import Testing
+@testable import Winnow
+
+/// The cue automaton: one table for every rule's cues, built once per cleaner.
+struct PhraseAutomatonTests {
+    static let cleaner = try! Cleaner(CleanerConfiguration(enabledRules: Set(RuleCatalog.all.map { type(of: $0).description.id })))
+
+    /// Every cue of every rule is found where it stands between two words, with its rule and index, over
+    /// exactly its bytes; written in capitals (where folding covers them: ASCII and Latin-1, letter for
+    /// letter), with its spaces doubled, and (with an apostrophe) with ’.
+    @Test func everyCueIsFoundInASentence() {
+        let automaton = Self.cleaner.automaton
+        var checked = 0
+        for (slot, rule) in Self.cleaner.rules.enumerated() {
+            for (index, cue) in rule.cues.enumerated() {
+                let payload = Int32(slot << 16 | index)
+                var variants = [cue.phrase, cue.phrase.replacingOccurrences(of: " ", with: "  ")]
+                let upper = cue.phrase.uppercased()
+                if upper.unicodeScalars.count == cue.phrase.unicodeScalars.count && upper.unicodeScalars.allSatisfy({ $0.value < 0x100 }) {
+                    variants.append(upper)
+                }
+                if cue.phrase.contains("'") { variants.append(cue.phrase.replacingOccurrences(of: "'", with: "\u{2019}")) }
+                for phrase in variants {
+                    let text = Array("Xq \(phrase) zq\n".utf8)
+                    var matches: [PhraseAutomaton.Match] = []
+                    text.withUnsafeBufferPointer { automaton.scan($0, 0..<text.count, into: &matches) }
+                    let found = matches.filter { automaton.patterns[Int($0.pattern)].payload == payload }
+                    #expect(found.map(\.range).contains(3..<3 + phrase.utf8.count),
+                            "\(rule.ruleID) cue \(index) \"\(phrase)\": \(found.map(\.range))")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    /// A cue inside a longer word is not a match; the same word on its own is.
+    @Test func wordBoundaries() {
+        let automaton = Self.cleaner.automaton
+        for (text, expected) in [("Donatenow is a word.\n", false), ("Please donate now.\n", true), ("xdonate now\n", false)] {
+            let bytes = Array(text.utf8)
+            var matches: [PhraseAutomaton.Match] = []
+            bytes.withUnsafeBufferPointer { automaton.scan($0, 0..<bytes.count, into: &matches) }
+            let phrases = matches.map { String(decoding: bytes[$0.range], as: UTF8.self).lowercased() }
+            #expect(phrases.contains("donate now") == expected, "\(text): \(phrases)")
+        }
+    }
+}
+
+extension Rule {
+    var ruleID: String { type(of: self).description.id }
+}
