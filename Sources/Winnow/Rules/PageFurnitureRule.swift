@@ -8,7 +8,8 @@
 /// that read as sentences stay, and so does everything between the body and that menu item. Inside the
 /// body, only runs of three or more short lines, most of them menu items ("Home", "News", "Contact us"), go.
 /// After the body, beyond the first menu or removed block, every line but prose of the body's kind goes
-/// (teaser headlines, captions, bylines of other stories); see `Resolver`.
+/// (teaser headlines, captions, bylines of other stories), and so do sentences that stand alone between
+/// such lines (teaser blurbs); see `Resolver`.
 public struct PageFurnitureRule: Rule {
     public init() {}
 
@@ -68,6 +69,41 @@ public struct PageFurnitureRule: Rule {
                 The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
                 Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
                 The harbour master said the first crossings would run every forty minutes from early morning.
+
+                """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                * News
+                * Sport
+                Island bakery reports its best summer
+                The quay bakery sold more loaves than ever before.
+                2H ago
+                Storm damage closes the coast road
+                Crews expect the road to stay closed all week.
+                5H ago
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+
+                """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                Advertisement
+                The first boat leaves at six, the harbour master said on Friday.
+                Tickets are on sale at the kiosk on the quay from Saturday.
+                * News
+                * Sport
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                The first boat leaves at six, the harbour master said on Friday.
+                Tickets are on sale at the kiosk on the quay from Saturday.
 
                 """),
         ],
