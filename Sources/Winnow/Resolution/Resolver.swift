@@ -144,10 +144,13 @@ struct Resolver {
             var t = layout.core.upperBound
             while t < blocks.count && decisions[t] == nil && !layout.startsMenu(t, blocks) { t += 1 }
             if t < blocks.count && (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords {
-                // The nearest non-blank line before (step -1) or after (+1) reads as prose.
+                // The nearest line before (step -1) or after (+1) reads as prose; blank lines, bullets and lines
+                // other rules removed are looked through (a "Related:" link or an ad label between the article's
+                // last paragraphs), lines removed as page furniture (teaser headlines, dates) are not.
+                let removed = decisions.map { $0 != nil && $0!.slot != furnitureSlot }
                 func neighbourIsProse(_ i: Int, _ step: Int) -> Bool {
                     var j = i + step
-                    while j >= 0 && j < blocks.count && (blocks[j].isBlank || isBullet(blocks[j])) { j += step }
+                    while j >= 0 && j < blocks.count && (blocks[j].isBlank || isBullet(blocks[j]) || removed[j]) { j += step }
                     guard j >= 0 && j < blocks.count else { return false }
                     return layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3)
                 }

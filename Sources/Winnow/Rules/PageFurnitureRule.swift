@@ -106,6 +106,24 @@ public struct PageFurnitureRule: Rule {
                 Tickets are on sale at the kiosk on the quay from Saturday.
 
                 """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                * News
+                * Sport
+                The first boat leaves the pier at six.
+                Related: Island bakery reports its best summer
+                Tickets are on sale at the kiosk today.
+                Posted 2H ago
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                The first boat leaves the pier at six.
+                Tickets are on sale at the kiosk today.
+
+                """),
         ],
         nonTriggering: [
             RuleExample("""
