@@ -4,8 +4,8 @@
 ///
 /// The article body is found from structure alone (`ArticleBody`: the run of lines with the highest
 /// length-and-form score). Before and after
-/// it, from the menu item nearest to the body outwards (before it, also from the nearest link list: six or
-/// more short bulleted items, menu words or not), lines that do not read as sentences go; lines
+/// it, from the menu item nearest to the body outwards (also from the nearest link list: six or more short
+/// bulleted items, menu words or not; after the body only a nested one), lines that do not read as sentences go; lines
 /// that read as sentences stay, and so does everything between the body and that menu item. Inside the
 /// body, only runs of three or more short lines, most of them menu items ("Home", "News", "Contact us"), go.
 /// After the body, beyond the first menu or removed block, every line but prose of the body's kind goes
@@ -143,6 +143,22 @@ public struct PageFurnitureRule: Rule {
                 Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
                 The harbour master said the first crossings would run every forty minutes from early morning.
                 """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                * Harbour
+                + Ferries
+                + Timetables
+                * Islands
+                + North Island
+                + South Island
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -242,12 +258,14 @@ public struct PageFurnitureRule: Rule {
         // lines that do not read as sentences go. Between the body and that item (a list, a table, a
         // caption) everything stays.
         // Before the body, a long list of short bulleted items ("+ World", "o Markets") is a menu too, even
-        // without menu words. (Not after it: an article's own lists end many articles.)
+        // without menu words. After it only a nested one (two kinds of bullets): an article's own lists end
+        // many articles.
         let linkList = PageFurnitureRule.linkListLines(context, body)
+        let nestedList = PageFurnitureRule.linkListLines(context, body, nested: true)
         var headEnd = core.lowerBound - 1
         while headEnd >= 0 && !body.startsMenu(headEnd, blocks) && !linkList[headEnd] { headEnd -= 1 }
         var tailStart = core.upperBound
-        while tailStart < blocks.count && !body.startsMenu(tailStart, blocks) { tailStart += 1 }
+        while tailStart < blocks.count && !body.startsMenu(tailStart, blocks) && !nestedList[tailStart] { tailStart += 1 }
         // Lines are judged in segments: runs of lines that do not read as sentences. A segment goes when
         // at least half of its lines are furniture (menu items, very short lines) and at least 30% are
         // menu items; a list of longer items (a calendar, a product list, ticket prices) stays.
@@ -314,12 +332,18 @@ public struct PageFurnitureRule: Rule {
     /// Items in a link list: lines in a run of at least `linkListItems` bulleted items ("* ", "+ ", "o ",
     /// "• ", the bullets of whole-page text) of at most `linkItemWords` words that do not end like a sentence,
     /// with nothing but blank lines between them.
-    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody) -> [Bool] {
+    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, nested: Bool = false) -> [Bool] {
         let blocks = context.blocks
+        let p = context.bytes
         var result = [Bool](repeating: false, count: blocks.count)
         var run: [Int] = []
         func close() {
-            if run.count >= linkListItems { for k in run { result[k] = true } }
+            var ok = run.count >= linkListItems
+            if ok && nested {
+                let first = p[blocks[run[0]].trimmed.lowerBound]
+                ok = run.contains { p[blocks[$0].trimmed.lowerBound] != first }
+            }
+            if ok { for k in run { result[k] = true } }
             run.removeAll(keepingCapacity: true)
         }
         for i in blocks.indices {
