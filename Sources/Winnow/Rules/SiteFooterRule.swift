@@ -19,15 +19,21 @@ public struct SiteFooterRule: Rule {
                         expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
             RuleExample("Der Anleger öffnet am Montag.\nAnzeige\nAlle Rechte vorbehalten.\n", expected: "Der Anleger öffnet am Montag.\n"),
             RuleExample("Le quai rouvre lundi.\nPublicité\nTous droits réservés\n", expected: "Le quai rouvre lundi.\n"),
+            RuleExample("""
+                The pier reopens on Monday.
+                The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the prior written permission of Harbour Voice.
+                """, expected: "The pier reopens on Monday.\n"),
         ],
         nonTriggering: [
             RuleExample("The photographer said the copyright of the photo belongs to the agency, not to the newspaper that printed it.\n"),
             RuleExample("Advertisement revenue at the paper fell by a third last year, the annual report shows.\n"),
+            RuleExample("The court ruled that the photos may not be used without the prior written permission of the family.\n"),
         ],
         enabledByDefault: true)
 
     public let cues: [Cue] = SiteFooterRule.footer.map { Cue($0, .strong) }
         + SiteFooterRule.copyright.map { Cue($0, .strong, alone: 30) }
+        + SiteFooterRule.legal.map { Cue($0, .strong, alone: 60) }
         + SiteFooterRule.credits.map { Cue($0, .strong, atStart: true, alone: 12) }
 
     static let footer: [String] = [
@@ -44,6 +50,13 @@ public struct SiteFooterRule: Rule {
 
     /// A short line holding one of these is a footer.
     static let copyright: [String] = ["©", "(c) 20", "copyright ©", "copyright (c)", "copyright 20", "copyright 19", "℗"]
+
+    /// Legal notices of a site's footer: one of these in a line of up to 60 words is enough.
+    static let legal: [String] = [
+        "constitutes acceptance of our", "constitutes acceptance of the", "may not be reproduced, distributed, transmitted",
+        "except with the prior written permission of", "this material may not be reproduced", "this material may not be published",
+        "is not intended as a substitute for", "registered office:", "are registered trademarks of",
+    ]
 
     /// Credit labels that open a line under a picture.
     static let credits: [String] = [
