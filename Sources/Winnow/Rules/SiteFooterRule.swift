@@ -19,6 +19,8 @@ public struct SiteFooterRule: Rule {
                         expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
             RuleExample("Der Anleger öffnet am Montag.\nAnzeige\nAlle Rechte vorbehalten.\n", expected: "Der Anleger öffnet am Montag.\n"),
             RuleExample("Le quai rouvre lundi.\nPublicité\nTous droits réservés\n", expected: "Le quai rouvre lundi.\n"),
+            RuleExample("The pier reopens on Monday.\nAdChoices\nThe first crossing leaves at six.\nImage copyright Reuters\nReklama\n",
+                        expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
             RuleExample("""
                 The pier reopens on Monday.
                 The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the prior written permission of Harbour Voice.
@@ -27,6 +29,7 @@ public struct SiteFooterRule: Rule {
         nonTriggering: [
             RuleExample("The photographer said the copyright of the photo belongs to the agency, not to the newspaper that printed it.\n"),
             RuleExample("Advertisement revenue at the paper fell by a third last year, the annual report shows.\n"),
+            RuleExample("Reuters and AFP reported the pier would reopen on Monday.\n"),
             RuleExample("The court ruled that the photos may not be used without the prior written permission of the family.\n"),
         ],
         enabledByDefault: true)
@@ -45,7 +48,8 @@ public struct SiteFooterRule: Rule {
         "alle rechte vorbehalten", "anzeige", "werbung", "tous droits réservés", "publicité", "todos los derechos reservados",
         "publicidad", "tutti i diritti riservati", "pubblicità", "todos os direitos reservados", "publicidade",
         "alle rechten voorbehouden", "advertentie", "alle rettigheter reservert", "annonse", "alla rättigheter förbehållna",
-        "annons", "alle rettigheder forbeholdes", "annonce",
+        "annons", "alle rettigheder forbeholdes", "annonce", "adchoices", "ad choices", "reklama", "reklame", "mainos",
+        "iklan", "caption",
     ]
 
     /// A short line holding one of these is a footer.
@@ -60,7 +64,7 @@ public struct SiteFooterRule: Rule {
 
     /// Credit labels that open a line under a picture.
     static let credits: [String] = [
-        "photo:", "photo by", "photos:", "photograph:", "image:", "image credit:", "picture:", "credit:", "illustration:",
+        "photo:", "photo by", "photos:", "photograph:", "image:", "image credit:", "image copyright", "picture:", "credit:", "illustration:",
         "foto:", "bild:", "crédit photo", "photo :", "fotografía:", "imagen:", "bilde:",
     ]
 
