@@ -438,6 +438,8 @@ struct Explanation: Sendable {
         case .bullet(let of): return "bullet of the item removed on line \(of + 1)"
         case .beyondMarker(let marker, let core):
             return "after the article body (lines \(core.lowerBound + 1)-\(core.upperBound)) and the page furniture on line \(marker + 1), not prose"
+        case .loneBeyondMarker(let marker, let core):
+            return "after the article body (lines \(core.lowerBound + 1)-\(core.upperBound)) and the page furniture on line \(marker + 1), a sentence with no prose line next to it (a teaser)"
         }
     }
 

@@ -85,6 +85,7 @@ extension Explanation {
             case .repeatOf(let first, let copies): e.cause = .repeatOf(map(first), copies: copies)
             case .bullet(let of): e.cause = .bullet(of: map(of))
             case .beyondMarker(let marker, let core): e.cause = .beyondMarker(map(marker), core: range(core))
+            case .loneBeyondMarker(let marker, let core): e.cause = .loneBeyondMarker(map(marker), core: range(core))
             }
         }
         if let evidence {

@@ -15,7 +15,8 @@ import Darwin
 ///    removed blocks goes, and so does one after a removed block at the very end, unless it reads as a
 ///    sentence; a bare bullet goes with its removed item.
 /// 3. After the article body (`ArticleBody`), beyond the first removed block or menu, every line that
-///    does not read as a sentence goes (page-furniture).
+///    does not read as a sentence goes (page-furniture), and so does a sentence of eight words or more
+///    with no prose line before or after it (a teaser's blurb between its headline and its date).
 /// 4. A prose paragraph that occurs twice keeps its first copy; the later byte-identical copy goes.
 struct Resolver {
     enum Cause: Sendable, Equatable {
@@ -27,6 +28,9 @@ struct Resolver {
         case repeatOf(Int, copies: Int)
         case bullet(of: Int)
         case beyondMarker(Int, core: Range<Int>)
+        /// A sentence beyond the marker with no prose line next to it: a teaser's blurb between its
+        /// headline and its date.
+        case loneBeyondMarker(Int, core: Range<Int>)
     }
 
     struct Decision: Sendable, Equatable {
@@ -39,6 +43,10 @@ struct Resolver {
 
     /// Short means at most this many words.
     static let shortWords = 8
+
+    /// Beyond the marker after the body, a sentence alone among non-prose lines goes from this many words
+    /// (shorter ones are opening hours, prices, captions of the article's own pictures).
+    static let loneSentenceWords = 8
 
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
                         layout: ArticleBody? = nil, furnitureSlot: Int? = nil, isBullet: (Block) -> Bool) -> [Decision?] {
@@ -141,15 +149,29 @@ struct Resolver {
         }
         // After the body: the page's furniture begins at the first removed block or menu after it;
         // beyond that marker every line goes that could not be the article's (a sentence, a line that
-        // introduces a list with a colon). Not when much of the
+        // introduces a list with a colon), and every sentence of `loneSentenceWords` or more that stands alone
+        // between lines that are not prose (a teaser's blurb: headline, blurb, date). Not when much of the
         // page's prose (a fifth) still follows the marker: then the article goes on past it.
         if let layout, let furnitureSlot, layout.score >= PageFurnitureRule.minimumBodyScore {
             var t = layout.core.upperBound
             while t < blocks.count && decisions[t] == nil && !layout.startsMenu(t, blocks) { t += 1 }
             if t < blocks.count && (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords {
-                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !isBullet(blocks[i])
-                    && !PageFurnitureRule.mayBeArticle(blocks[i], layout.kinds[i], menu: layout.isMenu[i], bytes: bytes) {
-                    decisions[i] = Decision(slot: furnitureSlot, cause: .beyondMarker(t, core: layout.core), propagates: false)
+                // The nearest line before (step -1) or after (+1) reads as prose; blank lines, bullets and lines
+                // other rules removed are looked through (a "Related:" link or an ad label between the article's
+                // last paragraphs), lines removed as page furniture (teaser headlines, dates) are not.
+                let removed = decisions.map { $0 != nil && $0!.slot != furnitureSlot }
+                func neighbourIsProse(_ i: Int, _ step: Int) -> Bool {
+                    var j = i + step
+                    while j >= 0 && j < blocks.count && (blocks[j].isBlank || isBullet(blocks[j]) || removed[j]) { j += step }
+                    guard j >= 0 && j < blocks.count else { return false }
+                    return layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3)
+                }
+                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !isBullet(blocks[i]) {
+                    if !PageFurnitureRule.mayBeArticle(blocks[i], layout.kinds[i], menu: layout.isMenu[i], bytes: bytes) {
+                        decisions[i] = Decision(slot: furnitureSlot, cause: .beyondMarker(t, core: layout.core), propagates: false)
+                    } else if blocks[i].words >= loneSentenceWords && !neighbourIsProse(i, -1) && !neighbourIsProse(i, 1) {
+                        decisions[i] = Decision(slot: furnitureSlot, cause: .loneBeyondMarker(t, core: layout.core), propagates: false)
+                    }
                 }
             }
         }

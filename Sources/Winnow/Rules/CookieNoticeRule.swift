@@ -17,6 +17,12 @@ public struct CookieNoticeRule: Rule {
                 Accept
                 """, expected: "The pier reopens on Monday.\n"),
             RuleExample("The pier reopens on Monday.\nThis website uses cookies. Accept all cookies\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\nThis site is using cookies. By continuing to use our website, you are agreeing to our use of cookies.\n",
+                        expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\nI agree to the processing of my personal data for the purpose of creating an account on this site, in compliance with the Privacy Policy.\n",
+                        expected: "The pier reopens on Monday.\n"),
+            RuleExample("Il molo riapre lunedì.\nUtilizziamo i cookie per offrirti la migliore esperienza sul nostro sito. Se continui ad utilizzare questo sito noi assumiamo che tu ne sia felice.\n",
+                        expected: "Il molo riapre lunedì.\n"),
             RuleExample("Der Anleger öffnet am Montag.\nDiese Website verwendet Cookies. Alle akzeptieren\n", expected: "Der Anleger öffnet am Montag.\n"),
             RuleExample("Le quai rouvre lundi.\nNous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez leur utilisation.\n",
                         expected: "Le quai rouvre lundi.\n"),
@@ -24,6 +30,7 @@ public struct CookieNoticeRule: Rule {
         nonTriggering: [
             RuleExample("Regulators said the site had placed tracking cookies on visitors' computers without asking for their consent.\n"),
             RuleExample("The bakery sells cookies and bread from a stall on the quay.\n"),
+            RuleExample("The regulator said the firm's use of cookies and similar technologies broke the law, and fined it two million euros.\n"),
         ],
         enabledByDefault: true)
 
@@ -37,8 +44,22 @@ public struct CookieNoticeRule: Rule {
         "accept all cookies", "accept all", "reject all", "manage cookies", "cookie settings", "cookie preferences",
         "manage preferences", "necessary cookies", "functional cookies", "analytics cookies", "cookie policy", "cookie notice",
         "you are happy with it", "we will assume that you are happy", "privacy settings", "do not sell my personal information",
+        "this website is using cookies", "this site is using cookies", "our use of cookies", "agreeing to our use of cookies",
+        "you accept our use of cookies", "by continuing to use our website", "by continuing to use our site",
+        "by continuing to use this website", "by continuing to use the site", "if you continue to use our website",
+        "if you continue using our website", "if you continue to use this website", "happy to receive all cookies",
+        "cookies and other tracking technologies", "cookies and similar technologies", "by choosing i accept",
+        "cookies that are categorized as necessary", "necessary cookies are absolutely essential", "non-necessary cookies",
+        "opt-out of these cookies", "third-party cookies that help us", "stored on your browser", "we use cookies to enhance",
+        "improve your browsing experience", "to enhance your visit", "privacy and cookie policies", "cookie statement",
+        "withdraw your consent", "grant your consent", "to process and share personal data",
+        "basic functionalities and security features", "necessary for the website to function", "with our third party partners",
+        "to deliver its services", "and to analyze traffic", "processing of my personal data",
+        "in compliance with the privacy policy", "by submitting this form", "you may revoke this consent",
+        "your personal data will", "for the purposes of spam filtering",
         // German
         "wir verwenden cookies", "diese website verwendet cookies", "diese webseite verwendet cookies", "cookie-einstellungen",
+        "wenn sie die website weiter nutzen", "verwendung von cookies zu",
         "alle akzeptieren", "alle ablehnen", "cookies zulassen",
         // French
         "nous utilisons des cookies", "ce site utilise des cookies", "en poursuivant votre navigation", "tout accepter",
@@ -46,9 +67,11 @@ public struct CookieNoticeRule: Rule {
         // Spanish, Italian, Portuguese
         "utilizamos cookies", "este sitio web utiliza cookies", "usamos cookies", "aceptar todas", "configuración de cookies",
         "utilizziamo i cookie", "questo sito utilizza cookie", "questo sito utilizza i cookie", "accetta tutti",
-        "este site utiliza cookies", "utilizamos cookies para", "aceitar todos",
+        "este site utiliza cookies", "utilizamos cookies para", "aceitar todos", "utilizziamo i cookie per",
+        "se continui ad utilizzare questo sito", "assumiamo che tu ne sia felice", "la migliore esperienza sul nostro sito",
         // Dutch, Scandinavian
-        "wij gebruiken cookies", "deze website gebruikt cookies", "alles accepteren", "vi bruker informasjonskapsler",
+        "wij gebruiken cookies", "deze website gebruikt cookies", "deze site gebruikt cookies", "om services te leveren",
+        "advertenties te personaliseren", "verkeer te analyseren", "alles accepteren", "vi bruker informasjonskapsler",
         "vi bruker cookies", "godta alle", "vi använder cookies", "vi använder kakor", "acceptera alla", "vi bruger cookies",
         "accepter alle",
     ]

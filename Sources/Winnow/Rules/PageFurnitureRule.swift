@@ -4,11 +4,13 @@
 ///
 /// The article body is found from structure alone (`ArticleBody`: the run of lines with the highest
 /// length-and-form score). Before and after
-/// it, from the menu item nearest to the body outwards, lines that do not read as sentences go; lines
+/// it, from the menu item nearest to the body outwards (also from the nearest link list: six or more short
+/// bulleted items, menu words or not; after the body only a nested one), lines that do not read as sentences go; lines
 /// that read as sentences stay, and so does everything between the body and that menu item. Inside the
 /// body, only runs of three or more short lines, most of them menu items ("Home", "News", "Contact us"), go.
 /// After the body, beyond the first menu or removed block, every line but prose of the body's kind goes
-/// (teaser headlines, captions, bylines of other stories); see `Resolver`.
+/// (teaser headlines, captions, bylines of other stories), and so do sentences that stand alone between
+/// such lines (teaser blurbs); see `Resolver`.
 public struct PageFurnitureRule: Rule {
     public init() {}
 
@@ -64,6 +66,93 @@ public struct PageFurnitureRule: Rule {
                 Island bakery reports its best summer in a decade
                 New timetable for the northern route
                 Storm damage closes the coast road for a week
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+
+                """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                * News
+                * Sport
+                Island bakery reports its best summer
+                The quay bakery sold more loaves than ever before.
+                2H ago
+                Storm damage closes the coast road
+                Crews expect the road to stay closed all week.
+                5H ago
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+
+                """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                Advertisement
+                The first boat leaves at six, the harbour master said on Friday.
+                Tickets are on sale at the kiosk on the quay from Saturday.
+                * News
+                * Sport
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                The first boat leaves at six, the harbour master said on Friday.
+                Tickets are on sale at the kiosk on the quay from Saturday.
+
+                """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                * News
+                * Sport
+                The first boat leaves the pier at six.
+                Related: Island bakery reports its best summer
+                Tickets are on sale at the kiosk today.
+                Posted 2H ago
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                The first boat leaves the pier at six.
+                Tickets are on sale at the kiosk today.
+
+                """),
+            RuleExample("""
+                Harbour Voice
+                * Harbour
+                * Islands
+                * Ferries
+                + Timetables
+                + Fares
+                * Fishing
+                Pier reopens
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """, expected: """
+                Pier reopens
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                * Harbour
+                + Ferries
+                + Timetables
+                * Islands
+                + North Island
+                + South Island
                 """, expected: """
                 The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
                 Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
@@ -168,10 +257,15 @@ public struct PageFurnitureRule: Rule {
         // Before and after it, furniture starts at the menu (two menu items within four lines) nearest to the body; from there outwards,
         // lines that do not read as sentences go. Between the body and that item (a list, a table, a
         // caption) everything stays.
+        // Before the body, a long list of short bulleted items ("+ World", "o Markets") is a menu too, even
+        // without menu words. After it only a nested one (two kinds of bullets): an article's own lists end
+        // many articles.
+        let linkList = PageFurnitureRule.linkListLines(context, body)
+        let nestedList = PageFurnitureRule.linkListLines(context, body, nested: true)
         var headEnd = core.lowerBound - 1
-        while headEnd >= 0 && !body.startsMenu(headEnd, blocks) { headEnd -= 1 }
+        while headEnd >= 0 && !body.startsMenu(headEnd, blocks) && !linkList[headEnd] { headEnd -= 1 }
         var tailStart = core.upperBound
-        while tailStart < blocks.count && !body.startsMenu(tailStart, blocks) { tailStart += 1 }
+        while tailStart < blocks.count && !body.startsMenu(tailStart, blocks) && !nestedList[tailStart] { tailStart += 1 }
         // Lines are judged in segments: runs of lines that do not read as sentences. A segment goes when
         // at least half of its lines are furniture (menu items, very short lines) and at least 30% are
         // menu items; a list of longer items (a calendar, a product list, ticket prices) stays.
@@ -187,7 +281,7 @@ public struct PageFurnitureRule: Rule {
                     if !body.skips(end, blocks) {
                         if PageFurnitureRule.readsAsSentence(b, kinds[end], menu: isMenu[end]) { break }
                         lines += 1
-                        if kinds[end] == .furniture { furniture += 1 }
+                        if kinds[end] == .furniture || linkList[end] { furniture += 1 }
                         if isMenu[end] { menus += 1 }
                     }
                     end += 1
@@ -233,6 +327,50 @@ public struct PageFurnitureRule: Rule {
 
     static func readsAsSentence(_ block: Block, _ kind: Kind, menu: Bool) -> Bool {
         kind == .body || (block.endsLikeSentence && !menu && block.words > 3)
+    }
+
+    /// Items in a link list: lines in a run of at least `linkListItems` bulleted items ("* ", "+ ", "o ",
+    /// "• ", the bullets of whole-page text) of at most `linkItemWords` words that do not end like a sentence,
+    /// with nothing but blank lines between them.
+    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, nested: Bool = false) -> [Bool] {
+        let blocks = context.blocks
+        let p = context.bytes
+        var result = [Bool](repeating: false, count: blocks.count)
+        var run: [Int] = []
+        func close() {
+            var ok = run.count >= linkListItems
+            if ok && nested {
+                let first = p[blocks[run[0]].trimmed.lowerBound]
+                ok = run.contains { p[blocks[$0].trimmed.lowerBound] != first }
+            }
+            if ok { for k in run { result[k] = true } }
+            run.removeAll(keepingCapacity: true)
+        }
+        for i in blocks.indices {
+            if body.skips(i, blocks) { continue }
+            let block = blocks[i]
+            if block.words <= linkItemWords && !block.endsLikeSentence && block.alnum > 0 && isBulletItem(context.bytes, block) {
+                run.append(i)
+            } else {
+                close()
+            }
+        }
+        close()
+        return result
+    }
+
+    static let linkListItems = 6
+    static let linkItemWords = 6
+
+    /// The line begins with a bullet glyph ("*", "+", "o", "•", ...) and a space.
+    static func isBulletItem(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        let r = block.trimmed
+        guard r.count >= 3 else { return false }
+        var n = ListMarkupRule.bulletLength(p, r.lowerBound, r.upperBound)
+        if n == 0 && (p[r.lowerBound] == 0x2B || p[r.lowerBound] == 0x6F) { n = 1 }
+        guard n > 0, r.lowerBound + n < r.upperBound else { return false }
+        let c = p[r.lowerBound + n]
+        return c == 0x20 || c == 0x09
     }
 
     static func isMenuLike(_ block: Block, menu: Bool) -> Bool {

@@ -10,6 +10,7 @@ public enum RuleCatalog {
         CookieNoticeRule(),
         RelatedLinksRule(),
         SiteFooterRule(),
+        BylineRule(),
         CommentThreadRule(),
         PageFurnitureRule(),
         SiteTemplateRule(),

@@ -40,7 +40,7 @@ public struct SharePromptRule: Rule {
         "click to share on pinterest", "click to share on whatsapp", "click to share on tumblr", "click to share on telegram",
         "click to email a link to a friend", "click to email this to a friend", "click to print", "opens in new window",
         "like this:", "like this", "like loading...", "like loading", "be the first to like this", "tweet", "tweet this",
-        "pin it", "pin", "email this", "print this", "print this page", "copy link", "link copied", "sharing is caring",
+        "pin it", "pin", "email this", "print this", "print this page", "copy link", "link copied", "copied!", "sharing is caring",
         "follow us on", "follow us", "follow me on", "like us on facebook", "find us on facebook", "facebook", "twitter",
         "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "tumblr", "messenger", "email", "print",
         "like this story? share it with a friend!", "like this story?", "share on x", "post on x", "share:", "share via",

@@ -19,15 +19,24 @@ public struct SiteFooterRule: Rule {
                         expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
             RuleExample("Der Anleger öffnet am Montag.\nAnzeige\nAlle Rechte vorbehalten.\n", expected: "Der Anleger öffnet am Montag.\n"),
             RuleExample("Le quai rouvre lundi.\nPublicité\nTous droits réservés\n", expected: "Le quai rouvre lundi.\n"),
+            RuleExample("The pier reopens on Monday.\nAdChoices\nThe first crossing leaves at six.\nImage copyright Reuters\nReklama\n",
+                        expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
+            RuleExample("""
+                The pier reopens on Monday.
+                The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the prior written permission of Harbour Voice.
+                """, expected: "The pier reopens on Monday.\n"),
         ],
         nonTriggering: [
             RuleExample("The photographer said the copyright of the photo belongs to the agency, not to the newspaper that printed it.\n"),
             RuleExample("Advertisement revenue at the paper fell by a third last year, the annual report shows.\n"),
+            RuleExample("Reuters and AFP reported the pier would reopen on Monday.\n"),
+            RuleExample("The court ruled that the photos may not be used without the prior written permission of the family.\n"),
         ],
         enabledByDefault: true)
 
     public let cues: [Cue] = SiteFooterRule.footer.map { Cue($0, .strong) }
         + SiteFooterRule.copyright.map { Cue($0, .strong, alone: 30) }
+        + SiteFooterRule.legal.map { Cue($0, .strong, alone: 60) }
         + SiteFooterRule.credits.map { Cue($0, .strong, atStart: true, alone: 12) }
 
     static let footer: [String] = [
@@ -39,15 +48,23 @@ public struct SiteFooterRule: Rule {
         "alle rechte vorbehalten", "anzeige", "werbung", "tous droits réservés", "publicité", "todos los derechos reservados",
         "publicidad", "tutti i diritti riservati", "pubblicità", "todos os direitos reservados", "publicidade",
         "alle rechten voorbehouden", "advertentie", "alle rettigheter reservert", "annonse", "alla rättigheter förbehållna",
-        "annons", "alle rettigheder forbeholdes", "annonce",
+        "annons", "alle rettigheder forbeholdes", "annonce", "adchoices", "ad choices", "reklama", "reklame", "mainos",
+        "iklan", "caption",
     ]
 
     /// A short line holding one of these is a footer.
     static let copyright: [String] = ["©", "(c) 20", "copyright ©", "copyright (c)", "copyright 20", "copyright 19", "℗"]
 
+    /// Legal notices of a site's footer: one of these in a line of up to 60 words is enough.
+    static let legal: [String] = [
+        "constitutes acceptance of our", "constitutes acceptance of the", "may not be reproduced, distributed, transmitted",
+        "except with the prior written permission of", "this material may not be reproduced", "this material may not be published",
+        "is not intended as a substitute for", "registered office:", "are registered trademarks of",
+    ]
+
     /// Credit labels that open a line under a picture.
     static let credits: [String] = [
-        "photo:", "photo by", "photos:", "photograph:", "image:", "image credit:", "picture:", "credit:", "illustration:",
+        "photo:", "photo by", "photos:", "photograph:", "image:", "image credit:", "image copyright", "picture:", "credit:", "illustration:",
         "foto:", "bild:", "crédit photo", "photo :", "fotografía:", "imagen:", "bilde:",
     ]
 

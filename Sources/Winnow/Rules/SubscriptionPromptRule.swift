@@ -20,10 +20,15 @@ public struct SubscriptionPromptRule: Rule {
             RuleExample("Der Anleger öffnet am Montag.\nJetzt Newsletter abonnieren\n", expected: "Der Anleger öffnet am Montag.\n"),
             RuleExample("Le quai rouvre lundi.\nDéjà abonné ? Connectez-vous\n", expected: "Le quai rouvre lundi.\n"),
             RuleExample("El muelle reabre el lunes.\nSuscríbete a nuestro boletín\n", expected: "El muelle reabre el lunes.\n"),
+            RuleExample("The pier reopens on Monday.\nEnter your email address to subscribe to this blog and receive notifications of new posts by email.\n",
+                        expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\nBe the first to know. Sign up to receive the harbour news in your inbox.\n",
+                        expected: "The pier reopens on Monday.\n"),
         ],
         nonTriggering: [
             RuleExample("The council will subscribe to a new bus service that links the pier to the station, officials said on Friday.\n"),
             RuleExample("Newsletter editors at the paper voted to strike over pay, the union said.\n"),
+            RuleExample("The harbour master posted a video of the storm on YouTube, and it was watched a million times in a day.\n"),
         ],
         enabledByDefault: true)
 
@@ -51,10 +56,16 @@ public struct SubscriptionPromptRule: Rule {
         "unsubscribe at any time", "by signing up", "by subscribing", "no spam", "we'll never share your", "privacy policy",
         "app store", "google play", "click here to subscribe", "become a subscriber", "subscribe for",
         "thanks for signing up", "thank you for subscribing", "check your inbox", "activation link",
+        "sign up to receive", "sign up for our daily", "our daily email", "subscribe to this blog", "subscribe to our weekly newsletter",
+        "receive notifications of new posts by email", "enter your email address to subscribe", "by clicking subscribe",
+        "you agree to our privacy policy", "email newsletters", "stay on top of the latest", "get the latest updates",
+        "would like to subscribe", "complete your newsletter subscription", "newsletter subscription", "newsletter preferences",
+        "be the first to know", "you can opt out at any time", "i have read and agree", "you have read and agree", "by registering you",
+        "free daily newsletter",
         // German
         "newsletter abonnieren", "jetzt abonnieren", "zum newsletter anmelden", "für den newsletter anmelden",
         "jetzt newsletter abonnieren", "bereits abonnent", "weiterlesen mit", "jetzt weiterlesen", "abo abschließen",
-        "kostenlos testen", "ihre e-mail-adresse",
+        "kostenlos testen", "ihre e-mail-adresse", "newsletter bestellen", "zum newsletter",
         // French
         "abonnez-vous", "inscrivez-vous à notre newsletter", "s'abonner à la newsletter", "déjà abonné", "connectez-vous",
         "pour lire la suite", "lire la suite", "réservé aux abonnés", "votre adresse e-mail",
