@@ -283,6 +283,7 @@ public struct Cleaner: Sendable {
             origins.append(LineOrigin(first: b, last: b, rewritten: false, output: end - r.count..<end))
         }
         func emit(_ run: Range<Int>) { for b in run { emit(b) } }
+        func endsInCR() -> Bool { run.isEmpty ? out.last == 0x0D : p[run.upperBound - 1] == 0x0D }
         while i < blocks.count {
             let block = blocks[i]
             if block.isBlank {
@@ -297,8 +298,10 @@ public struct Cleaner: Sendable {
                 i += 1
                 continue
             }
-            // A kept line: first the blank lines before it.
-            if let blank = pendingBlank, emittedAny || !removedSinceKept { emit(blank) }
+            // A kept line: first the blank lines before it; not when removals brought a line that ends in a
+            // lone CR next to an empty LF line (read again, the two would be one CRLF line).
+            if let blank = pendingBlank, emittedAny || !removedSinceKept,
+               !(removedSinceKept && endsInCR() && p[blocks[blank.lowerBound].range.lowerBound] == 0x0A) { emit(blank) }
             pendingBlank = nil
             pendingClosed = false
             removedSinceKept = false
@@ -306,8 +309,11 @@ public struct Cleaner: Sendable {
             if listMarkup, ListMarkupRule.mayBeMarkup(p, block) {
                 flush()
             }
+            let removalsBefore = report.removals.count
             if listMarkup, let consumed = writeList(p, blocks, decisions, findings, i, &out, &report) {
                 let rewritten = report.rewrites.last.map { $0.line == i + 1 } ?? false
+                // A bare bullet that went is a removal for the blank lines after it.
+                if !rewritten && report.removals.count > removalsBefore { removedSinceKept = true }
                 if rewritten {
                     let written = report.rewrites[report.rewrites.count - 1].replacement.count
                     origins.append(LineOrigin(first: i, last: i + consumed - 1, rewritten: true, output: out.count - written..<out.count))

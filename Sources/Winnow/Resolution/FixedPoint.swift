@@ -23,12 +23,16 @@ struct FixedPoint {
         func line(_ r: Range<Int>, at index: Int) -> Bool { index >= 0 && index < o.count && o[index].output == r }
         // Check everything before changing anything.
         var mappedRewrites: [Rewrite] = []
+        let removedNow = Set(next.report.removals.map { $0.line - 1 })
         for w in next.report.rewrites {
             let j = w.line - 1
             guard j >= 0, j < o.count, o[j].output.lowerBound <= w.range.lowerBound else { return false }
             var k = j
             while k < o.count && o[k].output.upperBound < w.range.upperBound { k += 1 }
-            guard k < o.count, o[k].output.upperBound == w.range.upperBound, !o[j...k].contains(where: { $0.rewritten }) else { return false }
+            // The marker's and the item's lines are written as they were; the lines between them (a join
+            // passes over removed lines) go in this pass, whatever an earlier pass did to them.
+            guard k < o.count, o[k].output.upperBound == w.range.upperBound, !o[j].rewritten, !o[k].rewritten,
+                  (j + 1..<k).allSatisfy({ removedNow.contains($0) }) else { return false }
             var mapped = w
             mapped.range = blocks[o[j].first].range.lowerBound + (w.range.lowerBound - o[j].output.lowerBound)..<blocks[o[k].last].end
             mapped.line = o[j].first + 1
