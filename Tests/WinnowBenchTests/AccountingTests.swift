@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WinnowBenchKit
+import Winnow
 
 /// The injected-boilerplate accounting: exact counts on documents small enough to check by hand.
 struct AccountingTests {
@@ -71,6 +72,19 @@ struct AccountingTests {
         #expect(t.boilerplateRemoved == .init(total: 6, hits: 3))
         #expect(t.contentKept == .init(total: 5, hits: 5))
         #expect(t.byFamily.map(\.family) == ["donation-appeal", "repeated-block", "payment-details", "comment-section", "share-prompt"])
+    }
+
+    /// Documents of the 1 GB benchmark corpus (seed 42) where the cleaner once lost article text: the
+    /// closing paragraph after a list, taken for a teaser's blurb, and the numbers of a list after an
+    /// appeal, taken for furniture. Every article line stays and every list item is written with its marker.
+    @Test("benchmark documents that once lost a line or a list marker", arguments: [21_450, 310_685])
+    func benchmarkDocumentKeepsItsArticle(_ index: Int) throws {
+        let doc = CorpusGenerator(CorpusConfiguration(seed: 42)).generate(index)
+        var tally = QualityTally()
+        tally.add(doc, output: try Cleaner().clean(doc.text).bytes, bullet: Array("- ".utf8))
+        #expect(tally.contentKept.hits == tally.contentKept.total)
+        #expect(tally.listItemsNormalized == tally.listItems)
+        #expect(tally.listItems > 0)
     }
 
     @Test("the output of a cleaner that does nothing, everything, or exactly the right thing")

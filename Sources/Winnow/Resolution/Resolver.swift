@@ -160,13 +160,23 @@ struct Resolver {
                 // other rules removed are looked through (a "Related:" link or an ad label between the article's
                 // last paragraphs), lines removed as page furniture (teaser headlines, dates) are not.
                 let removed = decisions.map { $0 != nil && $0!.slot != furnitureSlot }
+                // A list's markers and items (an article's own list before its closing paragraph) are looked
+                // through as well.
+                func isListLine(_ j: Int) -> Bool {
+                    guard let bytes else { return isBullet(blocks[j]) }
+                    if isBullet(blocks[j]) || ListMarkupRule.isLoneNumber(bytes, blocks[j]) || ListMarkupRule.hasOwnMarker(bytes, blocks[j]) { return true }
+                    var k = j - 1
+                    while k >= 0 && removed[k] { k -= 1 }
+                    return k >= 0 && (isBullet(blocks[k]) || ListMarkupRule.isLoneNumber(bytes, blocks[k]))
+                }
                 func neighbourIsProse(_ i: Int, _ step: Int) -> Bool {
                     var j = i + step
-                    while j >= 0 && j < blocks.count && (blocks[j].isBlank || isBullet(blocks[j]) || removed[j]) { j += step }
-                    guard j >= 0 && j < blocks.count else { return false }
+                    while j >= 0 && j < blocks.count && (blocks[j].isBlank || removed[j] || isListLine(j)) { j += step }
+                    guard j >= 0 && j < blocks.count else { return true }   // first or last: not a teaser's shape
                     return layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3)
                 }
-                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !isBullet(blocks[i]) {
+                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !isBullet(blocks[i])
+                    && !(bytes.map { ListMarkupRule.isLoneNumber($0, blocks[i]) } ?? false) {
                     if !PageFurnitureRule.mayBeArticle(blocks[i], layout.kinds[i], menu: layout.isMenu[i], bytes: bytes) {
                         decisions[i] = Decision(slot: furnitureSlot, cause: .beyondMarker(t, core: layout.core), propagates: false)
                     } else if blocks[i].words >= loneSentenceWords && !neighbourIsProse(i, -1) && !neighbourIsProse(i, 1) {
