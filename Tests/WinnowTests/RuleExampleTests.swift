@@ -73,6 +73,36 @@ struct RuleExampleTests {
         }
     }
 
+    /// The same examples inside a longer article: three paragraphs of prose before and after, set off by
+    /// blank lines. The article's paragraphs stay and the example comes out as it does alone. (Rules that
+    /// read the page's layout judge where a line sits in the page; their examples are whole pages.)
+    static let articleBefore = """
+        The regional council met on Tuesday to decide the future of the old ferry pier, which has been closed since the winter storms damaged its wooden piles.
+        Engineers told the councillors that the repairs would take at least six weeks and cost more than the budget set aside for the harbour this year.
+
+        """
+    static let articleAfter = """
+
+        The mayor said the ferry company had agreed to run a replacement boat from the fishing harbour until the pier reopens, with the first crossing at seven in the morning.
+        Residents of the islands welcomed the decision, although several of them asked why the repairs had not started in the autumn, when the damage was first reported.
+
+        """
+
+    @Test(arguments: cases.filter { c in !RuleCatalog.all.contains { type(of: $0).description.id == c.rule && $0.usesLayout } && c.example.corpus.isEmpty })
+    func exampleInsideALongerArticle(_ c: Case) {
+        let input = Self.articleBefore + c.example.input + Self.articleAfter
+        let result = Self.cleaner(for: c.example).clean(input, site: c.example.site)
+        var body = c.triggers ? c.example.expected! : c.example.input
+        if !body.isEmpty && !body.hasSuffix("\n") { body += "\n" }
+        #expect(result.text.hasPrefix(Self.articleBefore), "\(c.example): \(result.text)")
+        #expect(result.text.hasSuffix(String(Self.articleAfter.dropFirst())), "\(c.example): \(result.text)")
+        #expect(result.text.contains(body.trimmingCharacters(in: .newlines)) || body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                "\(c.example): \(result.text)")
+        if c.triggers {
+            #expect(result.report.removals.map(\.ruleID).contains(c.rule) || result.report.rewrites.map(\.ruleID).contains(c.rule), "\(c.example)")
+        }
+    }
+
     /// Disabling a rule stops it from acting on its own examples.
     @Test(arguments: RuleCatalog.descriptions.map(\.id))
     func disabling(id: String) throws {

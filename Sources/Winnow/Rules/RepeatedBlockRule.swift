@@ -36,6 +36,7 @@ public struct RepeatedBlockRule: Rule {
                 Officials expect the first crossings to be busy.
                 Donate now
                 Get the Harbour Voice app for local news
+                Comments are closed.
                 """, expected: "The ferry service resumes on Monday.\nOfficials expect the first crossings to be busy.\n"),
         ],
         nonTriggering: [
