@@ -159,27 +159,36 @@ struct Resolver {
                 // The nearest line before (step -1) or after (+1) reads as prose; blank lines, bullets and lines
                 // other rules removed are looked through (a "Related:" link or an ad label between the article's
                 // last paragraphs), lines removed as page furniture (teaser headlines, dates) are not.
-                let removed = decisions.map { $0 != nil && $0!.slot != furnitureSlot }
-                // A list's markers and items (an article's own list before its closing paragraph) are looked
-                // through as well.
-                func isListLine(_ j: Int) -> Bool {
-                    guard let bytes else { return isBullet(blocks[j]) }
-                    if isBullet(blocks[j]) || ListMarkupRule.isLoneNumber(bytes, blocks[j]) || ListMarkupRule.hasOwnMarker(bytes, blocks[j]) { return true }
-                    var k = j - 1
-                    while k >= 0 && removed[k] { k -= 1 }
-                    return k >= 0 && (isBullet(blocks[k]) || ListMarkupRule.isLoneNumber(bytes, blocks[k]))
+                // A lone sentence's nearest lines before and after, looking through blank lines, lines other
+                // rules removed and a list's markers and items (an article's own list before its closing
+                // paragraph); lines removed as page furniture (teaser headlines, dates) are not looked through.
+                // Both found in one pass each way, as the decisions stood before this step.
+                let n = blocks.count
+                var skipped = [Bool](repeating: false, count: n)
+                var lastKept = -1   // the nearest line before that no other rule removed
+                for j in 0..<n {
+                    let removed = decisions[j].map { $0.slot != furnitureSlot } ?? false
+                    var list = isBullet(blocks[j])
+                    if !list, let bytes {
+                        list = ListMarkupRule.isLoneNumber(bytes, blocks[j]) || ListMarkupRule.hasOwnMarker(bytes, blocks[j])
+                            || (lastKept >= 0 && (isBullet(blocks[lastKept]) || ListMarkupRule.isLoneNumber(bytes, blocks[lastKept])))
+                    }
+                    skipped[j] = blocks[j].isBlank || removed || list
+                    if !removed { lastKept = j }
                 }
-                func neighbourIsProse(_ i: Int, _ step: Int) -> Bool {
-                    var j = i + step
-                    while j >= 0 && j < blocks.count && (blocks[j].isBlank || removed[j] || isListLine(j)) { j += step }
-                    guard j >= 0 && j < blocks.count else { return true }   // first or last: not a teaser's shape
-                    return layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3)
+                var before = [Int](repeating: -1, count: n), after = [Int](repeating: -1, count: n)
+                var last = -1
+                for j in 0..<n { before[j] = last; if !skipped[j] { last = j } }
+                last = -1
+                for j in stride(from: n - 1, through: 0, by: -1) { after[j] = last; if !skipped[j] { last = j } }
+                func isProse(_ j: Int) -> Bool {
+                    j < 0 || layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3)   // none: not a teaser's shape
                 }
                 for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !isBullet(blocks[i])
                     && !(bytes.map { ListMarkupRule.isLoneNumber($0, blocks[i]) } ?? false) {
                     if !PageFurnitureRule.mayBeArticle(blocks[i], layout.kinds[i], menu: layout.isMenu[i], bytes: bytes) {
                         decisions[i] = Decision(slot: furnitureSlot, cause: .beyondMarker(t, core: layout.core), propagates: false)
-                    } else if blocks[i].words >= loneSentenceWords && !neighbourIsProse(i, -1) && !neighbourIsProse(i, 1) {
+                    } else if blocks[i].words >= loneSentenceWords && !isProse(before[i]) && !isProse(after[i]) {
                         decisions[i] = Decision(slot: furnitureSlot, cause: .loneBeyondMarker(t, core: layout.core), propagates: false)
                     }
                 }
