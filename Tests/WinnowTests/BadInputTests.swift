@@ -19,33 +19,6 @@ private func shown(_ b: [UInt8]) -> String {
     return b.count > 300 ? s + "... (\(b.count) bytes)" : s
 }
 
-/// Runs `/bin/sh -c SCRIPT winnow ARGS...`: SCRIPT sets up what is under test (a closed or full stdout, a
-/// file size limit, another user) and ends in `exec "$0" "$@"`, so `$0` is the `winnow` executable.
-private func runThroughShell(_ script: String, _ arguments: [String], stdin: [UInt8] = [],
-                             currentDirectory: URL? = nil) throws -> RunResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script, PackagePaths.winnow.path] + arguments
-    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-    let input = Pipe(), output = Pipe(), error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    signal(SIGPIPE, SIG_IGN)
-    try process.run()
-    let group = DispatchGroup()
-    DispatchQueue.global().async(group: group) {
-        try? input.fileHandleForWriting.write(contentsOf: Data(stdin))
-        try? input.fileHandleForWriting.close()
-    }
-    nonisolated(unsafe) var errData = Data()
-    DispatchQueue.global().async(group: group) { errData = error.fileHandleForReading.readDataToEndOfFile() }
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    group.wait()
-    return RunResult(status: process.terminationStatus, stdout: Array(outData), stderr: String(decoding: errData, as: UTF8.self))
-}
-
 /// Kept lines plus the report give back the input: every non-blank line is in the output in order, byte for
 /// byte, or listed as removed or rewritten.
 private func expectNothingLost(_ input: [UInt8], _ result: CleanResult, sourceLocation: SourceLocation = #_sourceLocation) {
@@ -241,27 +214,11 @@ struct BadInputTests {
             n += 1
         }
         let input = paragraphs
-        let process = Process()
-        process.executableURL = PackagePaths.winnow
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        signal(SIGPIPE, SIG_IGN)
-        try process.run()
-        let writer = DispatchQueue(label: "stdin")
-        writer.async {
-            try? stdin.fileHandleForWriting.write(contentsOf: Data(input))
-            try? stdin.fileHandleForWriting.close()
-        }
-        let head = try stdout.fileHandleForReading.read(upToCount: 100)
-        #expect(head.map(Array.init) == Array(input.prefix(100)))
-        try stdout.fileHandleForReading.close()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
-        #expect(errors.isEmpty)
+        let run = try runWinnowReadingHead(100, [], stdin: input)
+        #expect(run.head == Array(input.prefix(100)))
+        #expect(run.exited)
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
     }
 
     @Test(arguments: [[], jsonl])

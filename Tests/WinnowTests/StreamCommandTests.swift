@@ -317,29 +317,12 @@ struct StreamCommandTests {
 
     @Test func aBrokenPipeEndsQuietly() throws {
         let input = CorpusFixtures.jsonl(bytes: 8_000_000, seed: 5)
-        let process = Process()
-        process.executableURL = PackagePaths.winnow
-        process.arguments = ["--format", "jsonl"]
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        signal(SIGPIPE, SIG_IGN)
-        try process.run()
-        let writer = DispatchQueue(label: "stdin")
-        writer.async {
-            try? stdin.fileHandleForWriting.write(contentsOf: Data(input))
-            try? stdin.fileHandleForWriting.close()
-        }
         // Like `| head -c 100`: read a little, then close the read end.
-        let head = try stdout.fileHandleForReading.read(upToCount: 100)
-        #expect(head?.count == 100)
-        try stdout.fileHandleForReading.close()
-        let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 0)
-        #expect(errors.isEmpty)
+        let run = try runWinnowReadingHead(100, ["--format", "jsonl"], stdin: input)
+        #expect(run.head.count == 100)
+        #expect(run.exited)
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
     }
 
     // MARK: What users see

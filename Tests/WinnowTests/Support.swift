@@ -64,7 +64,7 @@ struct TemporaryFolder {
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
-private func collect(_ process: Process, input: Pipe, stdin: [UInt8], output: Pipe?, error: Pipe) throws -> RunResult {
+func collect(_ process: Process, input: Pipe, stdin: [UInt8], output: Pipe?, error: Pipe) throws -> RunResult {
     // Feed stdin and drain both outputs concurrently so large inputs cannot deadlock. A command that
     // stops reading early must not kill the test process with SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
@@ -79,4 +79,43 @@ private func collect(_ process: Process, input: Pipe, stdin: [UInt8], output: Pi
     process.waitUntilExit()
     group.wait()
     return RunResult(status: process.terminationStatus, stdout: Array(outData), stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// Runs `/bin/sh -c SCRIPT winnow ARGS...`: SCRIPT sets up what is under test (a closed or full stdout, a
+/// file size limit, another user) and ends in `exec "$0" "$@"`, so `$0` is the `winnow` executable.
+func runThroughShell(_ script: String, _ arguments: [String], stdin: [UInt8] = [], currentDirectory: URL? = nil) throws -> RunResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", script, PackagePaths.winnow.path] + arguments
+    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
+    let input = Pipe(), output = Pipe(), error = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    return try collect(process, input: input, stdin: stdin, output: output, error: error)
+}
+
+/// Runs `winnow ARGS` like `winnow ARGS | head -c COUNT`: reads the first `count` bytes of stdout, closes
+/// the read end, and waits. `exited`: it ended by exit (not by a signal).
+func runWinnowReadingHead(_ count: Int, _ arguments: [String], stdin input: [UInt8]) throws
+    -> (head: [UInt8], status: Int32, exited: Bool, stderr: String) {
+    let process = Process()
+    process.executableURL = PackagePaths.winnow
+    process.arguments = arguments
+    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = stdout
+    process.standardError = stderr
+    signal(SIGPIPE, SIG_IGN)
+    try process.run()
+    DispatchQueue(label: "stdin").async {
+        try? stdin.fileHandleForWriting.write(contentsOf: Data(input))
+        try? stdin.fileHandleForWriting.close()
+    }
+    let head = try stdout.fileHandleForReading.read(upToCount: count).map(Array.init) ?? []
+    try stdout.fileHandleForReading.close()
+    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (head, process.terminationStatus, process.terminationReason == .exit, String(decoding: errors, as: UTF8.self))
 }
