@@ -150,8 +150,10 @@ struct PhraseAutomaton: Sendable {
                 var e = firstEnd[s]
                 while e >= 0 { outputList.append(endPattern[Int(e)]); e = endNext[Int(e)] }
                 if k > 0 {
+                    // Element by element: appending a slice of the array itself would copy the whole
+                    // array each time (the slice keeps the buffer shared), quadratic in the states.
                     let f = Int(fail[k])
-                    outputList.append(contentsOf: outputList[Int(outputStart[f])..<Int(outputStart[f + 1])])
+                    for o in Int(outputStart[f])..<Int(outputStart[f + 1]) { outputList.append(outputList[o]) }
                 }
                 // Children: numbered as they are queued; each one's failure state is where this state's
                 // failure row leads on its class.
