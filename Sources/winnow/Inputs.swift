@@ -131,6 +131,11 @@ struct FileID: Hashable {
 
 func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
 func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
+/// True when standard input is a pipe (a producer upstream that may be kept waiting).
+func stdinIsPipe() -> Bool {
+    var st = stat()
+    return fstat(0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
+}
 
 /// Creates `path` and its parents as needed (like mkdir -p).
 func makeDirectories(_ path: String) -> Int32? {

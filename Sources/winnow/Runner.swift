@@ -36,6 +36,8 @@ final class Runner {
     private var outEndsWithNewline = true
     private var removedFD: Int32 = -1
     private var scratch: [UInt8] = []
+    /// The first `-` input's source (bytes read ahead come first); later ones read fd 0 afresh.
+    private var stdin: FileDescriptorSource?
 
     /// --review-html: the page, filled from the first delivered documents (cleaned again on this thread,
     /// so the workers do not keep reports), and the file it goes to.
@@ -56,11 +58,13 @@ final class Runner {
     private let usesSites: Bool
 
     /// Cleans the inputs to stdout (or --output-dir).
-    convenience init(parsed: WinnowCommand.Parsed, cleaner: Cleaner, inputs: [Input]) {
+    /// `stdin`: how the first `-` input is read (it may hold bytes read ahead).
+    convenience init(parsed: WinnowCommand.Parsed, cleaner: Cleaner, inputs: [Input],
+                     stdin: FileDescriptorSource = FileDescriptorSource(fd: 0)) {
         let jobs = parsed.jobs ?? usableCores()
         let options = Runner.options(parsed)
         self.init(parsed: parsed, inputs: inputs, jobs: jobs, ruleIDs: cleaner.ruleIDs, model: nil, cleaner: cleaner,
-                  usesSites: cleaner.configuration.sites != nil,
+                  usesSites: cleaner.configuration.sites != nil, stdin: stdin,
                   // 256 KiB batches: a short input (score.py's 5.9 MB) does not end on one thread finishing a
                   // large last batch; per batch the cost of handing it over is a few microseconds.
                   pipeline: CorpusPipeline(cleaner: cleaner, options: options, jobs: jobs, batchBytes: 1 << 18))
@@ -74,8 +78,10 @@ final class Runner {
     }
 
     private init(parsed: WinnowCommand.Parsed, inputs: [Input], jobs: Int, ruleIDs: [String], model: SiteModel?,
-                 cleaner: Cleaner?, usesSites: Bool, pipeline: CorpusPipeline) {
+                 cleaner: Cleaner?, usesSites: Bool, stdin: FileDescriptorSource = FileDescriptorSource(fd: 0),
+                 pipeline: CorpusPipeline) {
         self.parsed = parsed
+        self.stdin = stdin
         self.inputs = inputs
         self.jobs = jobs
         self.ruleIDs = ruleIDs
@@ -228,7 +234,13 @@ final class Runner {
             if isRegular(st) { sizeHint = max(0, Int(st.st_size) - Int(lseek(fd, 0, SEEK_CUR))) }
         }
         defer { if fd != 0 { close(fd) } }
-        var reader = LineReader(FileDescriptorSource(fd: fd), chunkSize: chunkSize)
+        var source = FileDescriptorSource(fd: fd)
+        if fd == 0, let first = stdin {
+            source = first
+            stdin = nil
+            sizeHint += source.prefetchedCount
+        }
+        var reader = LineReader(source, chunkSize: chunkSize)
         do {
             var jsonl = parsed.format == .jsonl
             if parsed.format == .auto { jsonl = try reader.firstNonBlankByte() == 0x7B }

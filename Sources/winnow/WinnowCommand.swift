@@ -341,12 +341,12 @@ enum WinnowCommand {
                 return exit.status
             }
         }
-        let cleaner: Cleaner
-        do { cleaner = try Cleaner(configuration) } catch {
-            printError("winnow: \(error)")
-            return ExitStatus.usage
+        if command == .eval {
+            do { return EvalCommand(parsed: parsed, cleaner: try Cleaner(configuration)).run() } catch {
+                printError("winnow: \(error)")
+                return ExitStatus.usage
+            }
         }
-        if command == .eval { return EvalCommand(parsed: parsed, cleaner: cleaner).run() }
         let inputs: [Input]
         switch Input.collect(parsed.files.isEmpty ? ["-"] : parsed.files, recursive: parsed.recursive,
                              outputDir: parsed.outputDir) {
@@ -355,9 +355,24 @@ enum WinnowCommand {
             printError("winnow: \(failure.message)")
             return failure.status
         }
+        // The cleaner is built on a second thread while a piped stdin is read ahead (up to 8 MB), so the
+        // program upstream is not kept waiting for the cue automaton.
+        let frozen = configuration
+        let build = BackgroundValue { Result { try Cleaner(frozen) } }
+        var stdin = FileDescriptorSource(fd: 0)
+        if parsed.command == .clean, inputs.first?.path == nil, stdinIsPipe() {
+            stdin.prefetch(maxBytes: 8 << 20, while: { !build.isReady })
+        }
+        let cleaner: Cleaner
+        switch build.wait() {
+        case .success(let built): cleaner = built
+        case .failure(let error):
+            printError("winnow: \(error)")
+            return ExitStatus.usage
+        }
         let runner = parsed.command == .learn
             ? Runner(parsed: parsed, learning: SiteModel(maxEntries: parsed.maxEntries ?? SiteModel.defaultMaxEntries), inputs: inputs)
-            : Runner(parsed: parsed, cleaner: cleaner, inputs: inputs)
+            : Runner(parsed: parsed, cleaner: cleaner, inputs: inputs, stdin: stdin)
         return runner.run()
     }
 

@@ -165,4 +165,60 @@ struct LineReaderTests {
         buffer.shrink(ifAbove: 16)
         #expect(buffer.capacity == 16)
     }
+
+    // MARK: Reading ahead (the command reads a piped stdin while it builds its cleaner)
+
+    /// A pipe holding `bytes` with its write end closed; returns the read end.
+    private func pipeHolding(_ bytes: [UInt8]) -> Int32 {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        let written = bytes.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) }
+        #expect(written == bytes.count)
+        close(fds[1])
+        return fds[0]
+    }
+
+    @Test(arguments: [0, 1, 5, 40, 1 << 20], [1, 7, 1 << 16])
+    func bytesReadAheadComeFirstAndNothingIsLost(maxBytes: Int, chunk: Int) throws {
+        let fd = pipeHolding(sampleText)
+        defer { close(fd) }
+        var source = FileDescriptorSource(fd: fd)
+        let ahead = source.prefetch(maxBytes: maxBytes, chunk: chunk, while: { true })
+        #expect(ahead == min(maxBytes, sampleText.count))
+        #expect(source.prefetchedCount == ahead)
+        var reader = LineReader(source, chunkSize: 3)
+        let buffer = ByteBuffer()
+        var got: [UInt8] = []
+        while try reader.nextBatch(into: buffer, targetBytes: 10) { got += buffer.array }
+        #expect(got == sampleText)
+        #expect(reader.bytesRead == sampleText.count)
+    }
+
+    @Test func readingAheadStopsWhenTold() {
+        let fd = pipeHolding(sampleText)
+        defer { close(fd) }
+        var source = FileDescriptorSource(fd: fd)
+        #expect(source.prefetch(maxBytes: 1 << 20, while: { false }) == 0)
+        var calls = 0
+        #expect(source.prefetch(maxBytes: 1 << 20, chunk: 4, while: { calls += 1; return calls <= 2 }) == 8)
+    }
+
+    @Test func aReadErrorMetAheadIsThrownWhereTheReadWouldHaveBeen() throws {
+        // Reading a directory's descriptor fails with EISDIR.
+        let fd = open("/", O_RDONLY)
+        defer { close(fd) }
+        var source = FileDescriptorSource(fd: fd)
+        #expect(source.prefetch(maxBytes: 1 << 20, while: { true }) == 0)
+        var buffer = [UInt8](repeating: 0, count: 16)
+        #expect(throws: ReadError(errno: EISDIR)) {
+            try buffer.withUnsafeMutableBytes { _ = try source.read(into: $0) }
+        }
+    }
+
+    @Test func backgroundValueIsMadeOnce() {
+        let value = BackgroundValue { (0..<1000).reduce(0, +) }
+        #expect(value.wait() == 499_500)
+        #expect(value.isReady)
+        #expect(value.wait() == 499_500)
+    }
 }

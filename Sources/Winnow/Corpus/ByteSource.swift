@@ -19,11 +19,65 @@ public protocol ByteSource {
 }
 
 /// A file descriptor, read with read(2) (retrying on EINTR). Does not close the descriptor.
+///
+/// `prefetch` reads ahead into memory while another thread does something else (the command builds its
+/// cleaner while a piped stdin is read, so the producer upstream is not kept waiting); the bytes read
+/// ahead are handed out first, then the descriptor is read again, and a read error met while reading
+/// ahead is thrown where it would have been.
 public struct FileDescriptorSource: ByteSource {
     public let fd: Int32
+    private var head: [UInt8] = []
+    private var headOffset = 0
+    private var headEnded = false
+    private var headFailure: ReadError? = nil
+
     public init(fd: Int32) { self.fd = fd }
 
+    /// Bytes read ahead and not yet handed out.
+    public var prefetchedCount: Int { head.count - headOffset }
+
+    /// Reads the descriptor into memory, `chunk` bytes at a time, while `shouldContinue()` holds, until
+    /// `maxBytes` are held, the end of the input or a read error (kept for the caller of `read`). Returns
+    /// the bytes read ahead.
+    @discardableResult
+    public mutating func prefetch(maxBytes: Int, chunk: Int = 1 << 16, while shouldContinue: () -> Bool) -> Int {
+        precondition(chunk > 0)
+        while !headEnded && headFailure == nil && head.count < maxBytes && shouldContinue() {
+            let want = min(chunk, maxBytes - head.count)
+            let old = head.count
+            var failure: ReadError? = nil
+            var bytes = head
+            head = []
+            bytes.append(contentsOf: repeatElement(0, count: want))
+            let n = bytes.withUnsafeMutableBytes { all -> Int in
+                let space = UnsafeMutableRawBufferPointer(rebasing: all[old..<old + want])
+                do throws(ReadError) { return try readFD(into: space) } catch { failure = error; return 0 }
+            }
+            bytes.removeLast(want - n)
+            head = bytes
+            if let failure { headFailure = failure } else if n == 0 { headEnded = true }
+        }
+        return prefetchedCount
+    }
+
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
+        if headOffset < head.count {
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+            let n = min(buffer.count, head.count - headOffset)
+            head.withUnsafeBytes { base.copyMemory(from: $0.baseAddress! + headOffset, byteCount: n) }
+            headOffset += n
+            if headOffset == head.count { head = []; headOffset = 0 }
+            return n
+        }
+        if let failure = headFailure {
+            headFailure = nil
+            throw failure
+        }
+        if headEnded { return 0 }
+        return try readFD(into: buffer)
+    }
+
+    private func readFD(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
             let n = systemRead(fd, base, buffer.count)

@@ -112,6 +112,38 @@ public final class OrderedExecutor<Item: AnyObject & Sendable>: @unchecked Senda
     }
 }
 
+/// A value made on a thread of its own while the caller does something else: the command builds its
+/// cleaner (the cue automaton takes a few milliseconds) while it reads a piped stdin.
+public final class BackgroundValue<Value>: @unchecked Sendable {
+    private let condition = Condition()
+    private var value: Value? = nil
+
+    public init(_ make: @escaping @Sendable () -> Value) {
+        startThread(stackSize: 8 << 20) { [self] in
+            let made = make()
+            condition.lock()
+            value = made
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    /// True once the value is made (`wait()` then returns at once).
+    public var isReady: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return value != nil
+    }
+
+    /// The value, waiting until it is made.
+    public func wait() -> Value {
+        condition.lock()
+        defer { condition.unlock() }
+        while value == nil { condition.wait() }
+        return value!
+    }
+}
+
 /// A pthread mutex and condition variable at fixed addresses.
 final class Condition: @unchecked Sendable {
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
