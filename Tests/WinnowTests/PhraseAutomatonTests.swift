@@ -47,6 +47,48 @@ struct PhraseAutomatonTests {
     }
 }
 
+extension PhraseAutomatonTests {
+    /// Long documents are scanned on four lanes split at line feeds, and matches that a left word
+    /// boundary rules out are dropped inside the loop: the matches are exactly those of scanning each
+    /// line on its own with every match checked the slow way, in the same order.
+    @Test(arguments: 0..<40)
+    func aLongDocumentScansAsItsLines(seed: UInt64) {
+        let automaton = Self.cleaner.automaton
+        let slow = automaton.withoutShortcuts()
+        var rng = CorpusFixtures.Rng(seed: seed)
+        let cues = Self.cleaner.rules.flatMap { $0.cues.map(\.phrase) }
+        let words = ["read", "book", "report", "had", "made", "ad", "ok", "by", "the", "PORT", "share", "likeable", "x", "9ad",
+                     "important", "\u{00E9}ad", "-ad", "(by", "news", "pin", "spin", "\u{201C}ad\u{201D}", "e-mail", "  "]
+        var text = ""
+        let lines = 1 + rng.below(200)
+        for _ in 0..<lines {
+            let count = rng.below(30)
+            var line: [String] = []
+            for _ in 0..<count {
+                line.append(rng.chance(25) ? rng.pick(cues) : rng.pick(words))
+            }
+            text += line.joined(separator: rng.chance(20) ? "" : " ") + (rng.chance(15) ? "\r\n" : "\n")
+        }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { p in
+            var whole: [PhraseAutomaton.Match] = []
+            automaton.scan(p, 0..<p.count, into: &whole)
+            var wholeSlow: [PhraseAutomaton.Match] = []
+            slow.scan(p, 0..<p.count, into: &wholeSlow)
+            var perLine: [PhraseAutomaton.Match] = []
+            var start = 0
+            for i in 0..<p.count where p[i] == 0x0A {
+                slow.scan(p, start..<i + 1, into: &perLine)
+                start = i + 1
+            }
+            slow.scan(p, start..<p.count, into: &perLine)
+            #expect(whole == wholeSlow)
+            #expect(whole == perLine)
+            #expect(!whole.isEmpty)
+        }
+    }
+}
+
 extension Rule {
     var ruleID: String { type(of: self).description.id }
 }

@@ -60,8 +60,8 @@ struct Document {
         guard let base = p.baseAddress, p.count > 0 else { return }
         var start = 0
         let n = p.count
-        blocks.reserveCapacity(n / 32 + 4)   // lines of scraped text are rarely shorter on average
-        var pending: (content: Range<Int>, end: Int)? = nil
+        let first = blocks.count
+        blocks.reserveCapacity(first + n / 32 + 4)   // lines of scraped text are rarely shorter on average
         func find(_ byte: Int32, from i: Int) -> Int {
             guard i < n, let hit = memchr(base + i, byte, n - i) else { return n }
             return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
@@ -81,82 +81,115 @@ struct Document {
                 contentEnd = lf
                 end = lf < n ? lf + 1 : n
             }
-            // Lines are described two at a time: two independent chains through the state machine.
-            if let first = pending {
-                let (a, b) = describePair(p, first.content, end: first.end, start..<contentEnd, end: end)
-                blocks.append(a)
-                blocks.append(b)
-                pending = nil
-            } else {
-                pending = (start..<contentEnd, end)
-            }
+            let content = start..<contentEnd
+            blocks.append(Block(content: content, end: end, trimmed: trim(p, content), words: 0, alnum: 0, digits: 0,
+                                endsLikeSentence: false, hasCJK: false, capitalized: 0, innerStops: 0, checksum: 0))
             start = end
         }
-        if let last = pending { blocks.append(describe(p, last.content, end: last.end)) }
+        describe(p, &blocks, from: first)
     }
 
-    /// The facts of two lines, computed in one interleaved pass.
-    static func describePair(_ p: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, end endA: Int, _ b: Range<Int>, end endB: Int) -> (Block, Block) {
-        let ta = trim(p, a), tb = trim(p, b)
-        var fa = Facts(), fb = Facts()
+    /// Fills in the facts of `blocks[from...]` (their `trimmed` ranges set, facts zero).
+    ///
+    /// The lines run through the line-facts state machine on four lanes at once: four independent chains
+    /// of table loads that the processor overlaps. A lane that finishes its line takes the next one, so the
+    /// lanes stay busy to the end of the document.
+    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ blocks: inout [Block], from first: Int) {
+        guard let base = p.baseAddress else { return }
         Document.transitions.withUnsafeBufferPointer { table in
             Document.foldSums.withUnsafeBufferPointer { folds in
-                let t = table.baseAddress!, f = folds.baseAddress!, base = p.baseAddress!
-                var i = ta.lowerBound, j = tb.lowerBound
-                var sa = 1, sb = 1
-                // Both lines together, in chunks short enough for the 12-bit counters.
-                while i < ta.upperBound && j < tb.upperBound {
-                    let n = min(4095, ta.upperBound - i, tb.upperBound - j)
-                    var accA: UInt64 = 0, accB: UInt64 = 0, sumA: UInt64 = 0, sumB: UInt64 = 0
-                    for _ in 0..<n {
-                        let x = Int(base[i]), y = Int(base[j])
-                        let ea = t[sa << 8 | x], eb = t[sb << 8 | y]
-                        accA &+= ea; accB &+= eb
-                        sa = Int(truncatingIfNeeded: ea >> 61); sb = Int(truncatingIfNeeded: eb >> 61)
-                        sumA &+= f[x]; sumB &+= f[y]
-                        i &+= 1; j &+= 1
+                blocks.withUnsafeMutableBufferPointer { lines in
+                    let t = table.baseAddress!, f = folds.baseAddress!
+                    var next = first
+                    // Lane l works on line `line[l]` (-1: none) from `pos[l]` to `end[l]` in state `state[l]`.
+                    var line = SIMD4<Int>(repeating: -1), pos = SIMD4<Int>(), end = SIMD4<Int>(), state = SIMD4<Int>()
+                    @inline(__always) func take(_ l: Int) {
+                        while next < lines.count && lines[next].trimmed.isEmpty { next += 1 }
+                        if next < lines.count {
+                            line[l] = next
+                            pos[l] = lines[next].trimmed.lowerBound
+                            end[l] = lines[next].trimmed.upperBound
+                            state[l] = 1   // as after white space
+                            next += 1
+                        } else {
+                            line[l] = -1
+                            pos[l] = 0
+                            end[l] = 0
+                        }
                     }
-                    fa.add(accA, sumA); fb.add(accB, sumB)
+                    for l in 0..<4 { take(l) }
+                    while line[0] >= 0 && line[1] >= 0 && line[2] >= 0 && line[3] >= 0 {
+                        // All four lanes for as many bytes as the shortest has left (at most 4,095: the
+                        // counters are 12 bits wide).
+                        let steps = min(4095, (end &- pos).min())
+                        let r = runFour(t, f, base, pos, state, steps)
+                        for l in 0..<4 { add(&lines[line[l]], r.acc[l], r.sums[l]) }
+                        pos &+= steps
+                        state = r.state
+                        for l in 0..<4 where pos[l] == end[l] { take(l) }
+                    }
+                    // The last lines, one chain each.
+                    for l in 0..<4 where line[l] >= 0 {
+                        var i = pos[l], s = state[l]
+                        run(t, f, base, &i, end[l], &s, &lines[line[l]])
+                    }
+                    while next < lines.count {
+                        let k = next
+                        next += 1
+                        guard !lines[k].trimmed.isEmpty else { continue }
+                        var i = lines[k].trimmed.lowerBound, s = 1
+                        run(t, f, base, &i, lines[k].trimmed.upperBound, &s, &lines[k])
+                    }
+                    for k in first..<lines.count {
+                        // Scripts without spaces: count every two CJK letters as a word, so a long Chinese
+                        // paragraph is long to every rule that weighs length by words.
+                        if lines[k].hasCJK { lines[k].words = max(lines[k].words, lines[k].alnum / 2) }
+                        lines[k].endsLikeSentence = endsLikeSentence(p, lines[k].trimmed)
+                    }
                 }
-                // The rest of the longer line.
-                Document.run(t, f, base, &i, ta.upperBound, &sa, &fa)
-                Document.run(t, f, base, &j, tb.upperBound, &sb, &fb)
             }
         }
-        return (fa.block(p, a, endA, ta), fb.block(p, b, endB, tb))
     }
 
-    /// Running sums of a line's facts.
-    struct Facts {
-        var words = 0, alnum = 0, digits = 0, capitalized = 0, innerStops = 0
-        var checksum: UInt32 = 0
-        var cjk = 0
-
-        @inline(__always) mutating func add(_ acc: UInt64, _ sums: UInt64) {
-            words &+= Int(acc & 0xFFF)
-            capitalized &+= Int((acc >> 12) & 0xFFF)
-            innerStops &+= Int((acc >> 24) & 0xFFF)
-            digits &+= Int((acc >> 36) & 0xFFF)
-            alnum &+= Int((acc >> 48) & 0xFFF)
-            checksum &+= UInt32(truncatingIfNeeded: sums)
-            cjk |= Int(truncatingIfNeeded: sums >> 32)
+    /// Four chains through the state machine for `steps` bytes each, from `pos` in `state`: the sums of
+    /// their table entries and folded bytes, and the states they end in.
+    @inline(never)
+    static func runFour(_ t: UnsafePointer<UInt64>, _ f: UnsafePointer<UInt64>, _ base: UnsafePointer<UInt8>,
+                        _ pos: SIMD4<Int>, _ state: SIMD4<Int>, _ steps: Int)
+        -> (acc: SIMD4<UInt64>, sums: SIMD4<UInt64>, state: SIMD4<Int>) {
+        let p0 = base + pos[0], p1 = base + pos[1], p2 = base + pos[2], p3 = base + pos[3]
+        var s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3]
+        var a0: UInt64 = 0, a1: UInt64 = 0, a2: UInt64 = 0, a3: UInt64 = 0
+        var u0: UInt64 = 0, u1: UInt64 = 0, u2: UInt64 = 0, u3: UInt64 = 0
+        var k = 0
+        while k < steps {
+            let x0 = Int(p0[k]), x1 = Int(p1[k]), x2 = Int(p2[k]), x3 = Int(p3[k])
+            let e0 = t[s0 << 8 | x0], e1 = t[s1 << 8 | x1], e2 = t[s2 << 8 | x2], e3 = t[s3 << 8 | x3]
+            a0 &+= e0; a1 &+= e1; a2 &+= e2; a3 &+= e3
+            s0 = Int(truncatingIfNeeded: e0 >> 61); s1 = Int(truncatingIfNeeded: e1 >> 61)
+            s2 = Int(truncatingIfNeeded: e2 >> 61); s3 = Int(truncatingIfNeeded: e3 >> 61)
+            u0 &+= f[x0]; u1 &+= f[x1]; u2 &+= f[x2]; u3 &+= f[x3]
+            k &+= 1
         }
+        return (SIMD4(a0, a1, a2, a3), SIMD4(u0, u1, u2, u3), SIMD4(s0, s1, s2, s3))
+    }
 
-        func block(_ p: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, _ end: Int, _ trimmed: Range<Int>) -> Block {
-            let hasCJK = cjk != 0
-            // Scripts without spaces: count every two CJK letters as a word, so a long Chinese
-            // paragraph is long to every rule that weighs length by words.
-            let words = hasCJK ? max(self.words, alnum / 2) : self.words
-            return Block(content: content, end: end, trimmed: trimmed, words: words, alnum: alnum, digits: digits,
-                         endsLikeSentence: Document.endsLikeSentence(p, trimmed), hasCJK: hasCJK, capitalized: capitalized,
-                         innerStops: innerStops, checksum: checksum)
-        }
+    /// Adds a chunk's sums (at most 4,095 bytes) to a line's facts.
+    @inline(__always)
+    static func add(_ b: inout Block, _ acc: UInt64, _ sums: UInt64) {
+        b.words &+= Int(acc & 0xFFF)
+        b.capitalized &+= Int((acc >> 12) & 0xFFF)
+        b.innerStops &+= Int((acc >> 24) & 0xFFF)
+        b.digits &+= Int((acc >> 36) & 0xFFF)
+        b.alnum &+= Int((acc >> 48) & 0xFFF)
+        b.checksum &+= UInt32(truncatingIfNeeded: sums)
+        if sums >> 32 != 0 { b.hasCJK = true }
     }
 
     /// One chain through the state machine, from `i` to `end`, in chunks of 4,095 bytes.
     @inline(__always)
     static func run(_ t: UnsafePointer<UInt64>, _ f: UnsafePointer<UInt64>, _ base: UnsafePointer<UInt8>,
-                    _ i: inout Int, _ end: Int, _ state: inout Int, _ facts: inout Facts) {
+                    _ i: inout Int, _ end: Int, _ state: inout Int, _ block: inout Block) {
         while i < end {
             let chunkEnd = min(end, i + 4095)
             var acc: UInt64 = 0, sums: UInt64 = 0
@@ -171,7 +204,7 @@ struct Document {
             }
             i = k
             state = s
-            facts.add(acc, sums)
+            add(&block, acc, sums)
         }
     }
 
@@ -183,20 +216,6 @@ struct Document {
         while hi > lo && Bytes.isSpace(p[hi - 1]) { hi -= 1 }
         while hi - lo >= 2 && p[hi - 2] == 0xC2 && p[hi - 1] == 0xA0 { hi -= 2 }
         return lo..<hi
-    }
-
-    /// Computes a line's facts in one pass over its bytes (see `transitions`).
-    static func describe(_ p: UnsafeBufferPointer<UInt8>, _ content: Range<Int>, end: Int) -> Block {
-        let trimmed = trim(p, content)
-        var facts = Facts()
-        Document.transitions.withUnsafeBufferPointer { table in
-            Document.foldSums.withUnsafeBufferPointer { folds in
-                var i = trimmed.lowerBound
-                var state = 1   // as after white space
-                Document.run(table.baseAddress!, folds.baseAddress!, p.baseAddress!, &i, trimmed.upperBound, &state, &facts)
-            }
-        }
-        return facts.block(p, content, end, trimmed)
     }
 
     /// The line-facts state machine: entry `state << 8 | byte`. State bits: 0 the previous byte was white

@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A multi-phrase matcher: one Aho-Corasick automaton over folded UTF-8 bytes for every rule's cues,
 /// built once per `Cleaner`, run once per line.
 ///
@@ -34,11 +42,16 @@ struct PhraseAutomaton: Sendable {
     private var classOfByte = [UInt8](repeating: 0, count: 256)
     private var classCount = 1
     /// delta[state * classCount + class] = next | 0x8000 when `next` has outputs (at most 32,767 states).
-    private var delta: [UInt16] = []
+    private var delta = TransitionTable(count: 0)
     var tableSize: Int { delta.count }
     /// For each state, the patterns that end there (own and via suffix links), as a range into `outputList`.
     private var outputStart: [Int32] = []
     private var outputList: [Int32] = []
+    /// For each state: L when every phrase that ends there needs a word boundary on its left, holds no
+    /// space and is L bytes long (so it starts L bytes back in the text), else 0. A match whose byte
+    /// before that start is an ASCII letter or digit ("ad" in "read") is dropped inside the scan loop,
+    /// without leaving it.
+    private var rejectLength: [UInt8] = []
 
     /// The folding table shared by phrases and text.
     static let foldTable: [UInt8] = (0..<256).map { i -> UInt8 in
@@ -133,13 +146,15 @@ struct PhraseAutomaton: Sendable {
         var order = [Int32](repeating: 0, count: n)
         var fail = [Int32](repeating: 0, count: n)         // by number
         var hasOutput = [Bool](repeating: false, count: n) // by number
-        var table = [UInt16](repeating: 0, count: n * C)
+        let table = TransitionTable(count: n * C)
         outputStart = [Int32](repeating: 0, count: n + 1)
         outputList.reserveCapacity(patterns.count * 2)
         var queued = 1
         var children: [(c: Int, to: Int32)] = []
-        table.withUnsafeMutableBufferPointer { t in
-            let base = t.baseAddress!
+        do {
+            let base = table.base
+            // Every row but the root's is written whole (its failure state's row copied first).
+            base.update(repeating: 0, count: C)
             var k = 0
             while k < queued {
                 let s = Int(order[k])
@@ -180,54 +195,142 @@ struct PhraseAutomaton: Sendable {
             }
         }
         outputStart[n] = Int32(outputList.count)
+        rejectLength = (0..<n).map { k -> UInt8 in
+            let outputs = outputList[Int(outputStart[k])..<Int(outputStart[k + 1])]
+            guard let first = outputs.first else { return 0 }
+            let length = patterns[Int(first)].bytes.count
+            guard length < 256 else { return 0 }
+            for o in outputs {
+                let p = patterns[Int(o)]
+                if !p.checkLeftBoundary || p.bytes.count != length || p.bytes.contains(0x20) { return 0 }
+            }
+            return UInt8(length)
+        }
         delta = table
     }
 
     /// Appends every match in `bytes[range]` whose word boundaries hold, in order of their end.
     /// Line ends reset the automaton (no phrase holds a line feed), so a whole document can be scanned
-    /// at once; it is split at a line feed near its middle and the two halves are run interleaved, two
-    /// independent chains of loads that the processor overlaps.
+    /// at once; a long range is split at line feeds near its quarters and the four parts are run
+    /// interleaved, four independent chains of loads that the processor overlaps.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into matches: inout [Match]) {
         guard !patterns.isEmpty, !range.isEmpty, let base = bytes.baseAddress else { return }
-        var split = range.lowerBound + range.count / 2
-        while split < range.upperBound && base[split] != 0x0A { split += 1 }
-        var second: [Match] = []
-        delta.withUnsafeBufferPointer { delta in
-            classOfByte.withUnsafeBufferPointer { classOf in
-                let d = delta.baseAddress!, cls = classOf.baseAddress!
-                var s1 = 0, s2 = 0
-                var i = range.lowerBound, j = split
-                let end1 = split, end2 = range.upperBound
-                let both = min(end1 - i, end2 - j)
-                let stop = i + both
+        withExtendedLifetime(delta) {
+          classOfByte.withUnsafeBufferPointer { classOf in
+            rejectLength.withUnsafeBufferPointer { rejects in
+                let d = UnsafePointer(delta.base), cls = classOf.baseAddress!, q = rejects.baseAddress!
                 let c = classCount
-                // The hot loop lives in a function of its own that returns at a match, so its state stays
-                // in registers; reporting happens out here.
-                while i < stop {
-                    let r = PhraseAutomaton.runTwo(d, cls, base, i, j, stop, s1, s2, c)
-                    i = r.i; j = r.j; s1 = r.s1 & 0x7FFF; s2 = r.s2 & 0x7FFF
-                    if r.s1 & 0x8000 != 0 { report(bytes, range.lowerBound, i, state: s1, into: &matches) }
-                    if r.s2 & 0x8000 != 0 { report(bytes, split, j, state: s2, into: &second) }
+                guard range.count >= 256 else {
+                    var i = range.lowerBound, s = 0
+                    while i < range.upperBound {
+                        let r = PhraseAutomaton.runOne(d, cls, q, base, i, range.upperBound, s, c)
+                        i = r.i; s = r.s & 0x7FFF
+                        if r.s & 0x8000 != 0 { report(bytes, range.lowerBound, i, state: s, into: &matches) }
+                    }
+                    return
                 }
-                while i < end1 {
-                    let r = PhraseAutomaton.runOne(d, cls, base, i, end1, s1, c)
-                    i = r.i; s1 = r.s & 0x7FFF
-                    if r.s & 0x8000 != 0 { report(bytes, range.lowerBound, i, state: s1, into: &matches) }
+                // Lane l scans start[l]..<end[l]; each part after the first begins at a line feed.
+                var start = SIMD4<Int>(), end = SIMD4<Int>()
+                start[0] = range.lowerBound
+                for l in 1..<4 {
+                    var x = max(range.lowerBound + range.count * l / 4, start[l - 1])
+                    while x < range.upperBound && base[x] != 0x0A { x += 1 }
+                    start[l] = x
+                    end[l - 1] = x
                 }
-                while j < end2 {
-                    let r = PhraseAutomaton.runOne(d, cls, base, j, end2, s2, c)
-                    j = r.i; s2 = r.s & 0x7FFF
-                    if r.s & 0x8000 != 0 { report(bytes, split, j, state: s2, into: &second) }
+                end[3] = range.upperBound
+                var pos = start, state = SIMD4<Int>()
+                // Matches of lanes 1-3, with their lane; appended after lane 0's in lane order.
+                var later: [(lane: Int, match: Match)] = []
+                func found(_ l: Int) {
+                    if l == 0 {
+                        report(bytes, start[0], pos[0], state: state[0], into: &matches)
+                    } else {
+                        let before = matches.count
+                        report(bytes, start[l], pos[l], state: state[l], into: &matches)
+                        for m in matches[before...] { later.append((l, m)) }
+                        matches.removeSubrange(before...)
+                    }
                 }
+                while true {
+                    let left = end &- pos
+                    if left.min() > 0 {
+                        let r = PhraseAutomaton.runFour(d, cls, q, base, pos, state, left.min(), c)
+                        pos &+= r.k
+                        state = r.s & 0x7FFF
+                        for l in 0..<4 where r.s[l] & 0x8000 != 0 { found(l) }
+                        continue
+                    }
+                    // Fewer than four lanes left: the first two that have bytes, or the last one.
+                    var a = -1, b = -1
+                    for l in 0..<4 where left[l] > 0 { if a < 0 { a = l } else if b < 0 { b = l } }
+                    if a < 0 { break }
+                    if b >= 0 {
+                        let r = PhraseAutomaton.runTwo(d, cls, q, base, pos[a], pos[b], pos[a] + min(left[a], left[b]), state[a], state[b], c)
+                        pos[a] = r.i; pos[b] = r.j
+                        state[a] = r.s1 & 0x7FFF; state[b] = r.s2 & 0x7FFF
+                        if r.s1 & 0x8000 != 0 { found(a) }
+                        if r.s2 & 0x8000 != 0 { found(b) }
+                    } else {
+                        let r = PhraseAutomaton.runOne(d, cls, q, base, pos[a], end[a], state[a], c)
+                        pos[a] = r.i
+                        state[a] = r.s & 0x7FFF
+                        if r.s & 0x8000 != 0 { found(a) }
+                    }
+                }
+                for l in 1..<4 { for e in later where e.lane == l { matches.append(e.match) } }
+            }
+          }
+        }
+    }
+
+    /// The same automaton with no match dropped inside the scan loop (every match goes through `report`),
+    /// for tests that check the shortcut changes nothing.
+    func withoutShortcuts() -> PhraseAutomaton {
+        var copy = self
+        copy.rejectLength = [UInt8](repeating: 0, count: rejectLength.count)
+        return copy
+    }
+
+    /// Whether the match that ends just before `end` in state `s` (its phrase bit cleared) is certainly
+    /// dropped by its left word boundary (see `rejectLength`).
+    @inline(__always)
+    static func rejected(_ q: UnsafePointer<UInt8>, _ s: Int, _ base: UnsafePointer<UInt8>, _ end: Int) -> Bool {
+        let before = end &- Int(q[s]) &- 1
+        return q[s] != 0 && before >= 0 && Bytes.isASCIIAlnum(base[before])
+    }
+
+    /// Runs four streams for at most `steps` bytes, until one reaches a state where a phrase ends (bit
+    /// 0x8000 set in its returned state). Returns the bytes each stream read.
+    @inline(never)
+    static func runFour(_ d: UnsafePointer<UInt16>, _ cls: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>,
+                        _ pos: SIMD4<Int>, _ state: SIMD4<Int>, _ steps: Int, _ c: Int) -> (k: Int, s: SIMD4<Int>) {
+        let p0 = base + pos[0], p1 = base + pos[1], p2 = base + pos[2], p3 = base + pos[3]
+        var s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3]
+        var k = 0
+        while k < steps {
+            let n0 = Int(d[s0 &* c &+ Int(cls[Int(p0[k])])])
+            let n1 = Int(d[s1 &* c &+ Int(cls[Int(p1[k])])])
+            let n2 = Int(d[s2 &* c &+ Int(cls[Int(p2[k])])])
+            let n3 = Int(d[s3 &* c &+ Int(cls[Int(p3[k])])])
+            k &+= 1
+            s0 = n0; s1 = n1; s2 = n2; s3 = n3
+            if (n0 | n1 | n2 | n3) >= 0x8000 {
+                var hit = false
+                if n0 >= 0x8000 { if rejected(q, n0 & 0x7FFF, base, pos[0] &+ k) { s0 = n0 & 0x7FFF } else { hit = true } }
+                if n1 >= 0x8000 { if rejected(q, n1 & 0x7FFF, base, pos[1] &+ k) { s1 = n1 & 0x7FFF } else { hit = true } }
+                if n2 >= 0x8000 { if rejected(q, n2 & 0x7FFF, base, pos[2] &+ k) { s2 = n2 & 0x7FFF } else { hit = true } }
+                if n3 >= 0x8000 { if rejected(q, n3 & 0x7FFF, base, pos[3] &+ k) { s3 = n3 & 0x7FFF } else { hit = true } }
+                if hit { break }
             }
         }
-        matches.append(contentsOf: second)
+        return (k, SIMD4(s0, s1, s2, s3))
     }
 
     /// Runs two streams until one reaches a state where a phrase ends (bit 0x8000 set in its returned
     /// state) or `stop`.
     @inline(never)
-    static func runTwo(_ d: UnsafePointer<UInt16>, _ cls: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>,
+    static func runTwo(_ d: UnsafePointer<UInt16>, _ cls: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>,
                        _ i0: Int, _ j0: Int, _ stop: Int, _ s1In: Int, _ s2In: Int, _ c: Int) -> (i: Int, j: Int, s1: Int, s2: Int) {
         var i = i0, j = j0, s1 = s1In, s2 = s2In
         while i < stop {
@@ -235,20 +338,27 @@ struct PhraseAutomaton: Sendable {
             let n2 = Int(d[s2 &* c &+ Int(cls[Int(base[j])])])
             i &+= 1; j &+= 1
             s1 = n1; s2 = n2
-            if (n1 | n2) >= 0x8000 { return (i, j, s1, s2) }
+            if (n1 | n2) >= 0x8000 {
+                var hit = false
+                if n1 >= 0x8000 { if rejected(q, n1 & 0x7FFF, base, i) { s1 = n1 & 0x7FFF } else { hit = true } }
+                if n2 >= 0x8000 { if rejected(q, n2 & 0x7FFF, base, j) { s2 = n2 & 0x7FFF } else { hit = true } }
+                if hit { return (i, j, s1, s2) }
+            }
         }
         return (i, j, s1, s2)
     }
 
     @inline(never)
-    static func runOne(_ d: UnsafePointer<UInt16>, _ cls: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>,
+    static func runOne(_ d: UnsafePointer<UInt16>, _ cls: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>,
                        _ i0: Int, _ stop: Int, _ sIn: Int, _ c: Int) -> (i: Int, s: Int) {
         var i = i0, s = sIn
         while i < stop {
             let n = Int(d[s &* c &+ Int(cls[Int(base[i])])])
             i &+= 1
             s = n
-            if n >= 0x8000 { return (i, s) }
+            if n >= 0x8000 {
+                if rejected(q, n & 0x7FFF, base, i) { s = n & 0x7FFF } else { return (i, s) }
+            }
         }
         return (i, s)
     }
@@ -272,6 +382,39 @@ struct PhraseAutomaton: Sendable {
             matches.append(Match(pattern: pid, range: j..<end))
         }
     }
+}
+
+/// The automaton's transitions: one allocation, never written after the build. On Linux it is aligned to
+/// 2 MiB and marked for transparent huge pages: the table is a few megabytes read at random, so one
+/// huge page fault instead of hundreds of small ones at start-up, and far fewer TLB misses while scanning.
+final class TransitionTable: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt16>
+    let count: Int
+    private let fromMemalign: Bool
+
+    init(count: Int) {
+        self.count = count
+        let bytes = max(count, 1) * MemoryLayout<UInt16>.stride
+        #if os(Linux)
+        let huge = 2 << 20
+        if bytes >= huge / 2 {
+            // Only whole huge pages are marked: the rest of the table takes small pages (the kernel clears
+            // every page it hands out, so a mostly empty huge page would cost more than it saves).
+            let rounded = (bytes + 4095) / 4096 * 4096
+            var raw: UnsafeMutableRawPointer? = nil
+            if posix_memalign(&raw, huge, rounded) == 0, let raw {
+                if rounded >= huge { _ = madvise(raw, rounded / huge * huge, MADV_HUGEPAGE) }
+                base = raw.bindMemory(to: UInt16.self, capacity: rounded / MemoryLayout<UInt16>.stride)
+                fromMemalign = true
+                return
+            }
+        }
+        #endif
+        base = UnsafeMutablePointer<UInt16>.allocate(capacity: max(count, 1))
+        fromMemalign = false
+    }
+
+    deinit { if fromMemalign { free(base) } else { base.deallocate() } }
 }
 
 extension String {
