@@ -180,6 +180,34 @@ extension CorpusBatch {
         })
     }
 
+    /// What a worker fills in: the batch's output, stats, messages, removed-block records and
+    /// observations, moved into `body`'s hands (a worker then writes to one local value: no copy, and no
+    /// exclusivity check per access of a class's property) and put back when it returns.
+    struct Results {
+        var output: [UInt8]
+        var stats: CorpusStats
+        var messages: NumberedText
+        var removed: NumberedText
+        var observations: SiteObservations
+    }
+
+    func withResults(_ body: (inout Results) -> Void) {
+        var results = Results(output: output, stats: stats, messages: messages, removed: removed, observations: observations)
+        output = []
+        stats = CorpusStats(ruleCount: 0)
+        messages = NumberedText()
+        removed = NumberedText()
+        observations = SiteObservations()
+        defer {
+            output = results.output
+            stats = results.stats
+            messages = results.messages
+            removed = results.removed
+            observations = results.observations
+        }
+        body(&results)
+    }
+
     /// Stops the run at line `rel` of this batch (`--strict`): the message names the line and its problem.
     func stop(at rel: Int, _ problem: JSONLLineProblem) {
         var text = NumberedText()

@@ -36,40 +36,33 @@ public struct CorpusLearner {
     }
 
     private mutating func processJSONL(_ batch: CorpusBatch) {
-        var observations = batch.observations
-        batch.observations = SiteObservations()
-        var stats = batch.stats
-        var messages = batch.messages
-        defer {
-            batch.observations = observations
-            batch.stats = stats
-            batch.messages = messages
-        }
-        stats.bytesIn += batch.input.count
-        batch.forEachLine { rel, line, _, _ in
-            if JSONLLineProcessor.isBlank(line) {
-                stats.blankLines += 1
+        batch.withResults { r in
+            r.stats.bytesIn += batch.input.count
+            batch.forEachLine { rel, line, _, _ in
+                if JSONLLineProcessor.isBlank(line) {
+                    r.stats.blankLines += 1
+                    return true
+                }
+                switch JSONLField.locate(field, in: line) {
+                case .failure(let problem):
+                    if options.strict {
+                        batch.stop(at: rel, problem)
+                        return false
+                    }
+                    r.stats.badLines += 1
+                    appendBadLineMessage(batch, rel, problem, into: &r.messages)
+                case .success(let f):
+                    r.stats.documents += 1
+                    if let site = lines.site(of: line) {
+                        text.removeAll(keepingCapacity: true)
+                        JSONLField.unescape(UnsafeBufferPointer(rebasing: line[f.valueRange]), into: &text)
+                        text.withUnsafeBufferPointer { r.observations.observe(host: site, document: $0) }
+                    } else {
+                        r.stats.withoutSite += 1
+                    }
+                }
                 return true
             }
-            switch JSONLField.locate(field, in: line) {
-            case .failure(let problem):
-                if options.strict {
-                    batch.stop(at: rel, problem)
-                    return false
-                }
-                stats.badLines += 1
-                appendBadLineMessage(batch, rel, problem, into: &messages)
-            case .success(let f):
-                stats.documents += 1
-                if let site = lines.site(of: line) {
-                    text.removeAll(keepingCapacity: true)
-                    JSONLField.unescape(UnsafeBufferPointer(rebasing: line[f.valueRange]), into: &text)
-                    text.withUnsafeBufferPointer { observations.observe(host: site, document: $0) }
-                } else {
-                    stats.withoutSite += 1
-                }
-            }
-            return true
         }
     }
 

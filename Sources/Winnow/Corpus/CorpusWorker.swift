@@ -43,77 +43,67 @@ public struct CorpusWorker {
     // MARK: JSONL
 
     private mutating func processJSONL(_ batch: CorpusBatch) {
-        // Work on locals (moved out of the batch, so no copy and no per-access exclusivity checks).
-        var out = batch.output
-        batch.output = []
-        var stats = batch.stats
-        var messages = batch.messages
-        var removed = batch.removed
-        defer {
-            batch.output = out
-            batch.stats = stats
-            batch.messages = messages
-            batch.removed = removed
-        }
-        let input = batch.input.bytes
-        let n = input.count
-        stats.bytesIn += n
-        out.reserveCapacity(n + n / 16)
-        var runStart = 0   // original bytes from here up to the current line are still to be copied
-        var stopped = false
-        batch.forEachLine { rel, line, start, lineEnd in
-            let outcome = lines.process(line)
-            switch outcome {
-            case .unchanged, .cleaned: if usesSites && !lines.lastHadSite { stats.withoutSite += 1 }
-            default: break
-            }
-            switch outcome {
-            case .blank:
-                stats.blankLines += 1
-            case .unchanged:
-                stats.documents += 1
-            case .bad(let problem):
-                if options.strict {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<start]))
-                    batch.stop(at: rel, problem)
-                    stopped = true
-                    return false
+        batch.withResults { r in
+            let input = batch.input.bytes
+            let n = input.count
+            r.stats.bytesIn += n
+            r.output.reserveCapacity(n + n / 16)
+            var runStart = 0   // original bytes from here up to the current line are still to be copied
+            var stopped = false
+            batch.forEachLine { rel, line, start, lineEnd in
+                let outcome = lines.process(line)
+                switch outcome {
+                case .unchanged, .cleaned: if usesSites && !lines.lastHadSite { r.stats.withoutSite += 1 }
+                default: break
                 }
-                stats.badLines += 1
-                appendBadLineMessage(batch, rel, problem, into: &messages)
-            case .cleaned(let result, let field):
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<start]))
-                let annotated = lines.write(line, field, result, into: &out)
-                if lineEnd > start + line.count { out.append(0x0A) }
-                runStart = lineEnd
-                stats.documents += 1
-                stats.changed += 1
-                stats.rewrites += result.report.rewrites.count
-                count(result.report, into: &stats)
-                if !annotated {
-                    messages.append("winnow: ")
-                    messages.append(batch.sourceName)
-                    messages.append(":")
-                    messages.appendLineNumber(rel)
-                    messages.append(": the line has a top-level \"winnow\" field already; no annotation added\n")
-                }
-                if options.explain {
-                    for removal in result.report.removals { explain(removal, file: batch.prefixName ? batch.sourceName : nil, line: rel, into: &messages) }
-                }
-                if options.recordRemoved && !result.report.removals.isEmpty {
-                    let id = JSONLRawValue.range(of: idField, in: line).map { UnsafeBufferPointer(rebasing: line[$0]) }
-                    lines.withText { document in
-                        for removal in result.report.removals {
-                            record(removal, file: batch.recordFile ? batch.sourceName : nil, line: rel, id: id,
-                                   text: removal.content(in: document), into: &removed)
+                switch outcome {
+                case .blank:
+                    r.stats.blankLines += 1
+                case .unchanged:
+                    r.stats.documents += 1
+                case .bad(let problem):
+                    if options.strict {
+                        r.output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<start]))
+                        batch.stop(at: rel, problem)
+                        stopped = true
+                        return false
+                    }
+                    r.stats.badLines += 1
+                    appendBadLineMessage(batch, rel, problem, into: &r.messages)
+                case .cleaned(let result, let field):
+                    r.output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<start]))
+                    let annotated = lines.write(line, field, result, into: &r.output)
+                    if lineEnd > start + line.count { r.output.append(0x0A) }
+                    runStart = lineEnd
+                    r.stats.documents += 1
+                    r.stats.changed += 1
+                    r.stats.rewrites += result.report.rewrites.count
+                    count(result.report, into: &r.stats)
+                    if !annotated {
+                        r.messages.append("winnow: ")
+                        r.messages.append(batch.sourceName)
+                        r.messages.append(":")
+                        r.messages.appendLineNumber(rel)
+                        r.messages.append(": the line has a top-level \"winnow\" field already; no annotation added\n")
+                    }
+                    if options.explain {
+                        for removal in result.report.removals { explain(removal, file: batch.prefixName ? batch.sourceName : nil, line: rel, into: &r.messages) }
+                    }
+                    if options.recordRemoved && !result.report.removals.isEmpty {
+                        let id = JSONLRawValue.range(of: idField, in: line).map { UnsafeBufferPointer(rebasing: line[$0]) }
+                        lines.withText { document in
+                            for removal in result.report.removals {
+                                record(removal, file: batch.recordFile ? batch.sourceName : nil, line: rel, id: id,
+                                       text: removal.content(in: document), into: &r.removed)
+                            }
                         }
                     }
                 }
+                return true
             }
-            return true
+            if !stopped { r.output.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<n])) }
+            r.stats.bytesOut += r.output.count
         }
-        if !stopped { out.append(contentsOf: UnsafeBufferPointer(rebasing: input[runStart..<n])) }
-        stats.bytesOut += out.count
     }
 
     private func count(_ report: Report, into stats: inout CorpusStats) {
@@ -178,40 +168,31 @@ public struct CorpusWorker {
     // MARK: Text
 
     private mutating func processText(_ batch: CorpusBatch) {
-        var out = batch.output
-        batch.output = []
-        var stats = batch.stats
-        var messages = batch.messages
-        var removed = batch.removed
-        defer {
-            batch.output = out
-            batch.stats = stats
-            batch.messages = messages
-            batch.removed = removed
-        }
-        let input = batch.input.bytes
-        stats.bytesIn += input.count
-        out.reserveCapacity(input.count)
-        for document in batch.documents {
-            let bytes = UnsafeBufferPointer(rebasing: input[document.range])
-            let result = lines.cleaner.clean(bytes, site: options.site)
-            stats.documents += 1
-            if usesSites && options.site == nil { stats.withoutSite += 1 }
-            if result.report.isEmpty {
-                out.append(contentsOf: bytes)
-            } else {
-                out.append(contentsOf: result.bytes)
-                stats.changed += 1
-                stats.rewrites += result.report.rewrites.count
+        batch.withResults { r in
+            let input = batch.input.bytes
+            r.stats.bytesIn += input.count
+            r.output.reserveCapacity(input.count)
+            for document in batch.documents {
+                let bytes = UnsafeBufferPointer(rebasing: input[document.range])
+                let result = lines.cleaner.clean(bytes, site: options.site)
+                r.stats.documents += 1
+                if usesSites && options.site == nil { r.stats.withoutSite += 1 }
+                if result.report.isEmpty {
+                    r.output.append(contentsOf: bytes)
+                } else {
+                    r.output.append(contentsOf: result.bytes)
+                    r.stats.changed += 1
+                    r.stats.rewrites += result.report.rewrites.count
+                }
+                batch.documentEnds.append(r.output.count)
+                count(result.report, into: &r.stats)
+                for removal in result.report.removals {
+                    if options.explain { explain(removal, file: batch.prefixName ? (document.name ?? "stdin") : nil, line: nil, into: &r.messages) }
+                    if options.recordRemoved { record(removal, file: document.name, line: nil, id: nil, text: removal.content(in: bytes), into: &r.removed) }
+                }
             }
-            batch.documentEnds.append(out.count)
-            count(result.report, into: &stats)
-            for removal in result.report.removals {
-                if options.explain { explain(removal, file: batch.prefixName ? (document.name ?? "stdin") : nil, line: nil, into: &messages) }
-                if options.recordRemoved { record(removal, file: document.name, line: nil, id: nil, text: removal.content(in: bytes), into: &removed) }
-            }
+            r.stats.bytesOut += r.output.count
         }
-        stats.bytesOut += out.count
     }
 }
 
