@@ -60,6 +60,8 @@ public struct Cleaner: Sendable {
     let bulletShown: String
     /// Each active rule's id, name and family, by slot (read once: a rule's description is a large value).
     let ruleInfo: [(id: String, name: String, family: RuleFamily)]
+    /// Per active rule, what the reasons of its removals are written from.
+    let ruleTexts: [RuleText]
 
     public init(_ configuration: CleanerConfiguration = CleanerConfiguration()) throws {
         let known = Set(RuleCatalog.all.map { type(of: $0).description.id })
@@ -89,6 +91,7 @@ public struct Cleaner: Sendable {
         bullet = Array(configuration.bullet.utf8)
         bulletShown = configuration.bullet.trimmingSpaces
         ruleInfo = active.map { let d = type(of: $0).description; return (d.id, d.name, d.family) }
+        ruleTexts = active.map { let d = type(of: $0).description; return RuleText(id: d.id, name: d.name, cues: $0.cues) }
     }
 
     /// The ids of the rules this cleaner runs, in order.
@@ -256,11 +259,10 @@ public struct Cleaner: Sendable {
     /// whether anything would change.
     private func write(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ decisions: [Resolver.Decision?],
                        _ findings: [Finding], dryRun: Bool = false) -> (CleanResult, [LineOrigin]) {
-        var out: [UInt8] = []
-        var origins: [LineOrigin] = []
+        var w = Writer(dryRun: dryRun)
         if !dryRun {
-            out.reserveCapacity(p.count)
-            origins.reserveCapacity(blocks.count)
+            w.out.reserveCapacity(p.count)
+            w.origins.reserveCapacity(blocks.count)
         }
         var report = Report()
         report.removals.reserveCapacity(decisions.reduce(0) { $1 == nil ? $0 : $0 + 1 })
@@ -269,21 +271,6 @@ public struct Cleaner: Sendable {
         var pendingBlank: Range<Int>? = nil   // the first run of blank lines (block indices) since the last kept line
         var pendingClosed = false
         var i = 0
-        // Kept lines that follow each other in the input are copied at once.
-        var run = 0..<0
-        func flush() {
-            if !run.isEmpty { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run])) }
-            run = 0..<0
-        }
-        func emit(_ b: Int) {
-            if dryRun { return }
-            let r = blocks[b].range
-            if run.isEmpty || run.upperBound != r.lowerBound { flush(); run = r } else { run = run.lowerBound..<r.upperBound }
-            let end = out.count + run.count
-            origins.append(LineOrigin(first: b, last: b, rewritten: false, output: end - r.count..<end))
-        }
-        func emit(_ run: Range<Int>) { for b in run { emit(b) } }
-        func endsInCR() -> Bool { run.isEmpty ? out.last == 0x0D : p[run.upperBound - 1] == 0x0D }
         while i < blocks.count {
             let block = blocks[i]
             if block.isBlank {
@@ -301,33 +288,63 @@ public struct Cleaner: Sendable {
             // A kept line: first the blank lines before it; not when removals brought a line that ends in a
             // lone CR next to an empty LF line (read again, the two would be one CRLF line).
             if let blank = pendingBlank, emittedAny || !removedSinceKept,
-               !(removedSinceKept && endsInCR() && p[blocks[blank.lowerBound].range.lowerBound] == 0x0A) { emit(blank) }
+               !(removedSinceKept && w.endsInCR(p) && p[blocks[blank.lowerBound].range.lowerBound] == 0x0A) { w.emit(blank, blocks, p) }
             pendingBlank = nil
             pendingClosed = false
             removedSinceKept = false
             emittedAny = true
             if listMarkup, ListMarkupRule.mayBeMarkup(p, block) {
-                flush()
+                w.flush(p)
             }
             let removalsBefore = report.removals.count
-            if listMarkup, let consumed = writeList(p, blocks, decisions, findings, i, &out, &report) {
+            if listMarkup, let consumed = writeList(p, blocks, decisions, findings, i, &w.out, &report) {
                 let rewritten = report.rewrites.last.map { $0.line == i + 1 } ?? false
                 // A bare bullet that went is a removal for the blank lines after it.
                 if !rewritten && report.removals.count > removalsBefore { removedSinceKept = true }
                 if rewritten {
                     let written = report.rewrites[report.rewrites.count - 1].replacement.count
-                    origins.append(LineOrigin(first: i, last: i + consumed - 1, rewritten: true, output: out.count - written..<out.count))
+                    w.origins.append(LineOrigin(first: i, last: i + consumed - 1, rewritten: true, output: w.out.count - written..<w.out.count))
                 }
                 i += consumed
                 continue
             }
-            emit(i)
+            w.emit(i, blocks, p)
             i += 1
         }
-        if let blank = pendingBlank, !removedSinceKept { emit(blank) }
-        flush()
-        let unchanged = report.isEmpty && out.count == p.count
-        return (CleanResult(bytes: out, report: report, unchanged: unchanged), origins)
+        if let blank = pendingBlank, !removedSinceKept { w.emit(blank, blocks, p) }
+        w.flush(p)
+        let unchanged = report.isEmpty && w.out.count == p.count
+        return (CleanResult(bytes: w.out, report: report, unchanged: unchanged), w.origins)
+    }
+
+    /// The output being written: bytes, where each written line came from, and the run of kept lines
+    /// not copied yet (lines that follow each other in the input are copied at once).
+    private struct Writer {
+        var out: [UInt8] = []
+        var origins: [LineOrigin] = []
+        var run = 0..<0
+        let dryRun: Bool
+
+        init(dryRun: Bool) { self.dryRun = dryRun }
+
+        mutating func flush(_ p: UnsafeBufferPointer<UInt8>) {
+            if !run.isEmpty { out.append(contentsOf: UnsafeBufferPointer(rebasing: p[run])) }
+            run = 0..<0
+        }
+
+        mutating func emit(_ b: Int, _ blocks: [Block], _ p: UnsafeBufferPointer<UInt8>) {
+            if dryRun { return }
+            let r = blocks[b].range
+            if run.isEmpty || run.upperBound != r.lowerBound { flush(p); run = r } else { run = run.lowerBound..<r.upperBound }
+            let end = out.count + run.count
+            origins.append(LineOrigin(first: b, last: b, rewritten: false, output: end - r.count..<end))
+        }
+
+        mutating func emit(_ lines: Range<Int>, _ blocks: [Block], _ p: UnsafeBufferPointer<UInt8>) {
+            for b in lines { emit(b, blocks, p) }
+        }
+
+        func endsInCR(_ p: UnsafeBufferPointer<UInt8>) -> Bool { run.isEmpty ? out.last == 0x0D : p[run.upperBound - 1] == 0x0D }
     }
 
     static let listMarkupID = ListMarkupRule.description.id
@@ -390,13 +407,11 @@ public struct Cleaner: Sendable {
     }
 
     private func removal(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ i: Int, _ decision: Resolver.Decision, _ findings: [Finding]) -> Removal {
-        let rule = rules[decision.slot]
         let d = ruleInfo[decision.slot]
-        var explanation = Explanation(cause: decision.cause, ruleID: d.id, ruleName: d.name, block: i)
+        var explanation = Explanation(cause: decision.cause, rule: ruleTexts[decision.slot], block: i)
         if case .finding(let index) = decision.cause {
             let finding = findings[index]
             explanation.evidence = finding.evidence
-            if case .cues = finding.evidence { explanation.cues = rule.cues }
             // Identifier texts are copied now: the input is gone when the reason is written.
             if case .identifiers(let spans) = finding.evidence {
                 explanation.texts = spans.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.range]), as: UTF8.self) }
@@ -406,27 +421,40 @@ public struct Cleaner: Sendable {
     }
 }
 
+/// A rule's id, name and cues, shared by the explanations of its removals.
+final class RuleText: Sendable {
+    let id: String
+    let name: String
+    let cues: [Cue]
+    init(id: String, name: String, cues: [Cue]) {
+        self.id = id
+        self.name = name
+        self.cues = cues
+    }
+}
+
 /// What a removal's reason is made from, kept so the text is written only when it is read (most runs
 /// only count removals).
 struct Explanation: Sendable {
     var cause: Resolver.Cause?
-    var ruleID = ""
-    var ruleName = ""
+    /// The rule's id, name and cues (one shared reference: removals are copied often, reasons written rarely).
+    var rule: RuleText?
     var block = 0
     var evidence: Finding.Evidence? = nil
-    var cues: [Cue] = []
     var texts: [String] = []
     var fixed: String? = nil
 
-    init(cause: Resolver.Cause, ruleID: String, ruleName: String, block: Int) {
+    init(cause: Resolver.Cause, rule: RuleText?, block: Int) {
         self.cause = cause
-        self.ruleID = ruleID
-        self.ruleName = ruleName
+        self.rule = rule
         self.block = block
     }
 
+    var ruleID: String { rule?.id ?? "" }
+    var ruleName: String { rule?.name ?? "" }
+
     static func text(_ s: String) -> Explanation {
-        var e = Explanation(cause: .finding(0), ruleID: "", ruleName: "", block: 0)
+        var e = Explanation(cause: .finding(0), rule: nil, block: 0)
         e.cause = nil
         e.fixed = s
         return e
@@ -454,7 +482,8 @@ struct Explanation: Sendable {
         guard let evidence else { return label }
         switch evidence {
         case .cues(let ids, let coverage):
-            let shown = ids.prefix(3).map { "\u{201C}\(cues[Int($0)].phrase)\u{201D}" }.joined(separator: ", ")
+            let cues = rule?.cues ?? []
+            let shown = ids.prefix(3).map { "\u{201C}\(Int($0) < cues.count ? cues[Int($0)].phrase : "?")\u{201D}" }.joined(separator: ", ")
             let more = ids.count > 3 ? " and \(ids.count - 3) more" : ""
             return "\(label): \(shown)\(more) (cues cover \(Int((coverage * 100).rounded()))% of the block)"
         case .identifiers(let spans):

@@ -50,13 +50,15 @@ enum Fingerprint {
 
     /// Whether two ranges are equal after normalization.
     static func equal(_ p: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        var i = a.lowerBound, j = b.lowerBound
-        while true {
-            while i < a.upperBound && isDropped(p, i, a.upperBound) { i += p[i] == 0xC2 ? 2 : 1 }
-            while j < b.upperBound && isDropped(p, j, b.upperBound) { j += p[j] == 0xC2 ? 2 : 1 }
-            if i == a.upperBound || j == b.upperBound { return i == a.upperBound && j == b.upperBound }
-            if normalized[Int(p[i])] != normalized[Int(p[j])] { return false }
-            i += 1; j += 1
+        normalized.withUnsafeBufferPointer { table in
+            var i = a.lowerBound, j = b.lowerBound
+            while true {
+                while i < a.upperBound && isDropped(p, i, a.upperBound) { i += p[i] == 0xC2 ? 2 : 1 }
+                while j < b.upperBound && isDropped(p, j, b.upperBound) { j += p[j] == 0xC2 ? 2 : 1 }
+                if i == a.upperBound || j == b.upperBound { return i == a.upperBound && j == b.upperBound }
+                if table[Int(p[i])] != table[Int(p[j])] { return false }
+                i += 1; j += 1
+            }
         }
     }
 

@@ -54,7 +54,7 @@ struct FixedPoint {
             }
             for b in origin.first...origin.last where !blocks[b].isBlank && !removed.contains(b + 1) {
                 var e = explanation
-                if b != origin.last { e = Explanation(cause: .bullet(of: origin.last), ruleID: explanation.ruleID, ruleName: explanation.ruleName, block: b) }
+                if b != origin.last { e = Explanation(cause: .bullet(of: origin.last), rule: explanation.rule, block: b) }
                 result.report.removals.append(Removal(ruleID: r.ruleID, family: r.family, range: blocks[b].range, line: b + 1, explanation: e,
                                                      ruleSlot: Int(r.ruleSlot)))
                 removed.insert(b + 1)
