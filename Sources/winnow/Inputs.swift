@@ -131,10 +131,20 @@ struct FileID: Hashable {
 
 func isDirectory(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFDIR }
 func isRegular(_ st: stat) -> Bool { (st.st_mode & S_IFMT) == S_IFREG }
-/// True when standard input is a pipe (a producer upstream that may be kept waiting).
-func stdinIsPipe() -> Bool {
+/// True when `fd` is a pipe (standard input: a producer upstream that may be kept waiting).
+func isPipe(_ fd: Int32) -> Bool {
     var st = stat()
-    return fstat(0, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
+    return fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO
+}
+
+/// Asks for a 1 MiB pipe buffer (Linux; the default is 64 KiB): a producer that writes in small pieces
+/// (Python's `subprocess` writes 4 KiB per `select`) or a consumer that reads slowly waits less often.
+/// Failure is harmless and ignored.
+func widenPipe(_ fd: Int32) {
+    #if os(Linux)
+    let setPipeSize: Int32 = 1031   // F_SETPIPE_SZ (fcntl.h, not imported without _GNU_SOURCE)
+    _ = fcntl(fd, setPipeSize, Int32(1 << 20))
+    #endif
 }
 
 /// Creates `path` and its parents as needed (like mkdir -p).

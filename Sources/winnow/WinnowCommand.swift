@@ -360,7 +360,9 @@ enum WinnowCommand {
         let frozen = configuration
         let build = BackgroundValue { Result { try Cleaner(frozen) } }
         var stdin = FileDescriptorSource(fd: 0)
-        if parsed.command == .clean, inputs.first?.path == nil, stdinIsPipe() {
+        if parsed.command == .clean, parsed.outputDir == nil, isPipe(1) { widenPipe(1) }
+        if parsed.command == .clean, inputs.first?.path == nil, isPipe(0) {
+            widenPipe(0)
             stdin.prefetch(maxBytes: 8 << 20, while: { !build.isReady })
         }
         let cleaner: Cleaner
