@@ -38,6 +38,14 @@ struct PhraseAutomaton: Sendable {
     }
 
     private(set) var patterns: [Pattern] = []
+    /// Per pattern, what `report` needs (no reference to count per match).
+    private struct Shape {
+        var length: Int
+        var hasSpace: Bool
+        var checkLeftBoundary: Bool
+        var checkRightBoundary: Bool
+    }
+    private var shapes: [Shape] = []
     /// Byte to class, with folding built in.
     private var classOfByte = [UInt8](repeating: 0, count: 256)
     private var classCount = 1
@@ -87,6 +95,8 @@ struct PhraseAutomaton: Sendable {
                 patterns.append(Pattern(bytes: folded, payload: payload, checkLeftBoundary: left, checkRightBoundary: right))
             }
         }
+        shapes = patterns.map { Shape(length: $0.bytes.count, hasSpace: $0.bytes.contains(0x20),
+                                      checkLeftBoundary: $0.checkLeftBoundary, checkRightBoundary: $0.checkRightBoundary) }
         build()
     }
 
@@ -366,16 +376,21 @@ struct PhraseAutomaton: Sendable {
     private func report(_ bytes: UnsafeBufferPointer<UInt8>, _ lower: Int, _ end: Int, state: Int, into matches: inout [Match]) {
         for o in Int(outputStart[state])..<Int(outputStart[state + 1]) {
             let pid = outputList[o]
-            let p = patterns[Int(pid)]
-            // Walk back over the pattern's folded length; a run of spaces in the text is one space.
+            let p = shapes[Int(pid)]
             var j = end
-            var remaining = p.bytes.count
-            while remaining > 0 && j > lower {
-                j -= 1
-                if bytes[j] == 0x20 || bytes[j] == 0x09 {
-                    while j > lower && (bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09) { j -= 1 }
+            if !p.hasSpace {
+                // Byte for byte: the match is exactly the pattern's length.
+                j = max(lower, end - p.length)
+            } else {
+                // Walk back over the pattern's folded length; a run of spaces in the text is one space.
+                var remaining = p.length
+                while remaining > 0 && j > lower {
+                    j -= 1
+                    if bytes[j] == 0x20 || bytes[j] == 0x09 {
+                        while j > lower && (bytes[j - 1] == 0x20 || bytes[j - 1] == 0x09) { j -= 1 }
+                    }
+                    remaining -= 1
                 }
-                remaining -= 1
             }
             if p.checkLeftBoundary && j > 0 && Bytes.isWordByte(bytes, j - 1) { continue }
             if p.checkRightBoundary && end < bytes.count && Bytes.isWordByte(bytes, end) { continue }
