@@ -193,9 +193,9 @@ public struct Cleaner: Sendable {
                 checking: Bool = false) -> Pass {
         // Every rule's cues were found in one automaton pass; each match is filed under its rule and line
         // (matches come in order of their end, so the line index only moves forward).
-        var perRule = [[CueMatch]](repeating: [], count: rules.count)
+        var perRule = [[CueMatch]](filled: [], count: rules.count)
         if !matches.isEmpty {
-            var counts = [Int](repeating: 0, count: rules.count)
+            var counts = [Int](filled: 0, count: rules.count)
             for m in matches { counts[Int(automaton.patterns[Int(m.pattern)].payload >> 16)] += 1 }
             for slot in perRule.indices where counts[slot] > 0 { perRule[slot].reserveCapacity(counts[slot]) }
         }
@@ -215,13 +215,13 @@ public struct Cleaner: Sendable {
         // Rules that read the page's layout, and the resolver, run until the removals settle: the article
         // body is judged on the lines that remain (removed lines and bare bullets do not count), so that
         // cleaning the output again changes nothing.
-        var menus = [Bool](repeating: false, count: blocks.count)
+        var menus = [Bool](filled: false, count: blocks.count)
         if let slot = furnitureSlot {
             menus = PageFurnitureRule.menuLines(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: .empty, site: site))
         }
         let isBullet: (Block) -> Bool = { listMarkup && ListMarkupRule.isLoneBullet(bytes, $0) }
         var ignored = blocks.map(isBullet)
-        var decisions = [Resolver.Decision?](repeating: nil, count: blocks.count)
+        var decisions = [Resolver.Decision?](filled: nil, count: blocks.count)
         for _ in 0..<4 {
             let layout = ArticleBody(blocks: blocks, isMenu: menus, ignoring: ignored)
             for (slot, rule) in rules.enumerated() where rule.usesLayout {

@@ -32,8 +32,8 @@ struct ArticleBody {
     init(blocks: [Block], isMenu: [Bool], ignoring: [Bool]) {
         self.isMenu = isMenu
         self.ignored = ignoring
-        kinds = [Kind](repeating: .neutral, count: blocks.count)
-        bodyWordsBefore = [Int](repeating: 0, count: blocks.count)
+        kinds = [Kind](filled: .neutral, count: blocks.count)
+        bodyWordsBefore = [Int](filled: 0, count: blocks.count)
         var best = 0, bestStart = 0, bestEnd = 0
         var run = 0, runStart = 0
         var words = 0

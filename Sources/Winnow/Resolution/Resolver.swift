@@ -50,9 +50,9 @@ struct Resolver {
 
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
                         layout: ArticleBody? = nil, furnitureSlot: Int? = nil, isBullet: (Block) -> Bool) -> [Decision?] {
-        var decisions = prior ?? [Decision?](repeating: nil, count: blocks.count)
+        var decisions = prior ?? [Decision?](filled: nil, count: blocks.count)
         // Weak cue families per block, as a bit set of rule slots.
-        var cueSlots = [UInt64](repeating: 0, count: blocks.count)
+        var cueSlots = [UInt64](filled: 0, count: blocks.count)
         // Copies of repeated blocks as (first copy, block): the repeated-block rule reports each group's
         // copies together, groups in order of their first copy.
         var copies: [(first: Int, block: Int)] = []
@@ -164,7 +164,7 @@ struct Resolver {
                 // paragraph); lines removed as page furniture (teaser headlines, dates) are not looked through.
                 // Both found in one pass each way, as the decisions stood before this step.
                 let n = blocks.count
-                var skipped = [Bool](repeating: false, count: n)
+                var skipped = [Bool](filled: false, count: n)
                 var lastKept = -1   // the nearest line before that no other rule removed
                 for j in 0..<n {
                     let removed = decisions[j].map { $0.slot != furnitureSlot } ?? false
@@ -176,7 +176,7 @@ struct Resolver {
                     skipped[j] = blocks[j].isBlank || removed || list
                     if !removed { lastKept = j }
                 }
-                var before = [Int](repeating: -1, count: n), after = [Int](repeating: -1, count: n)
+                var before = [Int](filled: -1, count: n), after = [Int](filled: -1, count: n)
                 var last = -1
                 for j in 0..<n { before[j] = last; if !skipped[j] { last = j } }
                 last = -1

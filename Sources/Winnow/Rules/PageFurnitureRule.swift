@@ -225,7 +225,7 @@ public struct PageFurnitureRule: Rule {
     /// Menu items: lines of at most five words whose letters are at least 80% menu words.
     static func menuLines(_ context: DetectionContext) -> [Bool] {
         let blocks = context.blocks
-        var isMenu = [Bool](repeating: false, count: blocks.count)
+        var isMenu = [Bool](filled: false, count: blocks.count)
         let matches = context.matches
         var i = 0
         while i < matches.count {
@@ -335,7 +335,7 @@ public struct PageFurnitureRule: Rule {
     static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, nested: Bool = false) -> [Bool] {
         let blocks = context.blocks
         let p = context.bytes
-        var result = [Bool](repeating: false, count: blocks.count)
+        var result = [Bool](filled: false, count: blocks.count)
         var run: [Int] = []
         func close() {
             var ok = run.count >= linkListItems

@@ -67,8 +67,8 @@ public struct RepeatedBlockRule: Rule {
         var capacity = 16
         while capacity < blocks.count * 2 { capacity <<= 1 }
         let shift = UInt64(64 - capacity.trailingZeroBitCount)
-        var keys = [UInt64](repeating: 0, count: capacity)
-        var slots = [Int32](repeating: -2, count: capacity)   // -2 empty, -1 already a candidate, else the first line
+        var keys = [UInt64](filled: 0, count: capacity)
+        var slots = [Int32](filled: -2, count: capacity)   // -2 empty, -1 already a candidate, else the first line
         var candidates: [Int] = []
         for (index, block) in blocks.enumerated() where block.alnum >= 2 {
             let key = UInt64(block.checksum) << 32 | UInt64(UInt32(truncatingIfNeeded: block.alnum))
