@@ -158,11 +158,14 @@ struct Resolver {
             while t < blocks.count && decisions[t] == nil && !layout.startsMenu(t, blocks) { t += 1 }
             // A widget heading in the body's last part ("More in Science" above teasers whose blurbs read
             // as prose) is the marker when it comes first.
-            for h in layout.core where h < t {
+            var heading = false
+            for h in layout.core.lowerBound..<t {
                 if let d = decisions[h], d.slot == furnitureSlot, case .finding(let f) = d.cause,
-                   case .layout(.tailHeading, _) = findings[f].evidence { t = h; break }
+                   case .layout(.tailHeading, _) = findings[f].evidence { t = h; heading = true; break }
             }
-            if t < blocks.count && (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords {
+            if t < blocks.count && !heading, let d = decisions[t], d.slot == furnitureSlot, case .finding(let f) = d.cause,
+               case .layout(.tailHeading, _) = findings[f].evidence { heading = true }
+            if t < blocks.count && (heading || (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords) {
                 // The nearest line before (step -1) or after (+1) reads as prose; blank lines, bullets and lines
                 // other rules removed are looked through (a "Related:" link or an ad label between the article's
                 // last paragraphs), lines removed as page furniture (teaser headlines, dates) are not.

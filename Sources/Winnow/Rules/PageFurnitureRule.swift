@@ -221,6 +221,15 @@ public struct PageFurnitureRule: Rule {
                 The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
                 Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
                 The harbour master said the first crossings would run every forty minutes from early morning.
+                More repairs next winter
+                The harbour board wants to replace the rest of the wooden piles next winter, when fewer people travel.
+                Departures from the north pier
+                06:00 and 06:40
+                """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
                 More about the crossing:
                 First boat at six
                 Last boat at ten
@@ -427,7 +436,11 @@ public struct PageFurnitureRule: Rule {
             guard !body.skips(b, blocks), block.words <= tailHeadingWords, !block.endsLikeSentence,
                   context.bytes[block.trimmed.upperBound - 1] != 0x3A,
                   m.range.lowerBound == context.firstWordOffset(block),
-                  (body.bodyWords - body.bodyWordsBefore[b]) * 5 < body.bodyWords else { continue }
+                  b >= body.core.upperBound || (body.bodyWords - body.bodyWordsBefore[b]) * 5 < body.bodyWords else { continue }
+            // A heading over prose is the article's own subheading ("More trouble ahead").
+            var next = b + 1
+            while next < blocks.count && body.skips(next, blocks) { next += 1 }
+            if next < blocks.count && body.kinds[next] == .body { continue }
             return b
         }
         return nil
