@@ -176,24 +176,6 @@ public struct PageFurnitureRule: Rule {
                 The harbour master said the first crossings would run every forty minutes from early morning.
 
                 """),
-            RuleExample("""
-                Harbour Voice
-                - Lighthouse keeper retires after thirty years on the rock
-                - School choir wins the regional final in the town hall
-                - New timetable for the northern ferry route starts in May
-                - Storm damage closes the coast road for a whole week
-                - Island bakery reports its best summer in a decade
-                - Fishing fleet returns early as the autumn gales arrive
-                Pier reopens
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
-                """, expected: """
-                Pier reopens
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
-                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -242,6 +224,19 @@ public struct PageFurnitureRule: Rule {
                 - Cars must be booked a day ahead at the kiosk.
                 - Season tickets from last year stay valid until June.
                 - Dogs on a lead are welcome on the open deck.
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """),
+            // Six bulleted lines of headline length before the body may be the article's own summary: kept.
+            RuleExample("""
+                Pier reopens
+                - Ferry link between the islands reopens on Monday
+                - Six weeks of repairs to the old pier are finished
+                - Forty wooden piles replaced after the winter storms
+                - First crossings every forty minutes from early morning
+                - Bicycles travel free of charge until the end of May
+                - Season tickets from last year stay valid until June
                 The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
                 Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
                 The harbour master said the first crossings would run every forty minutes from early morning.
@@ -362,16 +357,14 @@ public struct PageFurnitureRule: Rule {
         // many articles.
         let linkList = PageFurnitureRule.linkListLines(context, body)
         let nestedList = PageFurnitureRule.linkListLines(context, body, nested: true)
-        // Before the body, a long bulleted list of headlines (up to `headlineItemWords` words) is a menu too.
-        let headlineList = PageFurnitureRule.linkListLines(context, body, itemWords: PageFurnitureRule.headlineItemWords)
         var headEnd = core.lowerBound - 1
-        while headEnd >= 0 && !body.startsMenu(headEnd, blocks) && !headlineList[headEnd] { headEnd -= 1 }
+        while headEnd >= 0 && !body.startsMenu(headEnd, blocks) && !linkList[headEnd] { headEnd -= 1 }
         var tailStart = core.upperBound
         while tailStart < blocks.count && !body.startsMenu(tailStart, blocks) && !nestedList[tailStart] { tailStart += 1 }
         // Lines are judged in segments: runs of lines that do not read as sentences. A segment goes when
         // at least half of its lines are furniture (menu items, very short lines) and at least 30% are
         // menu items; a list of longer items (a calendar, a product list, ticket prices) stays.
-        func removeSegments(_ range: Range<Int>, _ linkList: [Bool]) {
+        func removeSegments(_ range: Range<Int>) {
             var k = range.lowerBound
             while k < range.upperBound {
                 let block = blocks[k]
@@ -396,8 +389,8 @@ public struct PageFurnitureRule: Rule {
                 k = end
             }
         }
-        removeSegments(0..<(headEnd + 1), headlineList)
-        removeSegments(tailStart..<blocks.count, linkList)
+        removeSegments(0..<(headEnd + 1))
+        removeSegments(tailStart..<blocks.count)
         // The heading of a widget after the article starts the page's tail: the resolver removes what
         // does not read as the article's beyond it.
         if let heading = PageFurnitureRule.tailHeading(context, body) {
@@ -462,8 +455,7 @@ public struct PageFurnitureRule: Rule {
     /// Items in a link list: lines in a run of at least `linkListItems` bulleted items ("* ", "+ ", "o ",
     /// "• ", the bullets of whole-page text) of at most `linkItemWords` words that do not end like a sentence,
     /// with nothing but blank lines between them.
-    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, nested: Bool = false,
-                              itemWords: Int = linkItemWords) -> [Bool] {
+    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, nested: Bool = false) -> [Bool] {
         let blocks = context.blocks
         let p = context.bytes
         var result = [Bool](repeating: false, count: blocks.count)
@@ -480,7 +472,7 @@ public struct PageFurnitureRule: Rule {
         for i in blocks.indices {
             if body.skips(i, blocks) { continue }
             let block = blocks[i]
-            if block.words <= itemWords && !block.endsLikeSentence && block.alnum > 0 && isBulletItem(context.bytes, block) {
+            if block.words <= linkItemWords && !block.endsLikeSentence && block.alnum > 0 && isBulletItem(context.bytes, block) {
                 run.append(i)
             } else {
                 close()
@@ -492,8 +484,6 @@ public struct PageFurnitureRule: Rule {
 
     static let linkListItems = 6
     static let linkItemWords = 6
-    /// Items of a list of headlines before the body.
-    static let headlineItemWords = 12
 
     /// The line begins with a bullet glyph ("*", "+", "o", "•", ...) and a space.
     static func isBulletItem(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
