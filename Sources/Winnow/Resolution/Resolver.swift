@@ -14,7 +14,8 @@ import Darwin
 ///    a family goes with the removed block of that family it introduces; a short block between two
 ///    removed blocks goes, and so does one after a removed block at the very end, unless it reads as a
 ///    sentence; a bare bullet goes with its removed item.
-/// 3. After the article body (`ArticleBody`), beyond the first removed block or menu, every line that
+/// 3. After the article body (`ArticleBody`), beyond the first removed block or menu (or a link widget's
+///    heading in the body's last fifth, page-furniture's `tailHeading`), every line that
 ///    does not read as a sentence goes (page-furniture), and so does a sentence of eight words or more
 ///    with no prose line before or after it (a teaser's blurb between its headline and its date).
 /// 4. A prose paragraph that occurs twice keeps its first copy; the later byte-identical copy goes.
@@ -155,7 +156,16 @@ struct Resolver {
         if let layout, let furnitureSlot, layout.score >= PageFurnitureRule.minimumBodyScore {
             var t = layout.core.upperBound
             while t < blocks.count && decisions[t] == nil && !layout.startsMenu(t, blocks) { t += 1 }
-            if t < blocks.count && (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords {
+            // A widget heading in the body's last part ("More in Science" above teasers whose blurbs read
+            // as prose) is the marker when it comes first.
+            var heading = false
+            for h in layout.core.lowerBound..<t {
+                if let d = decisions[h], d.slot == furnitureSlot, case .finding(let f) = d.cause,
+                   case .layout(.tailHeading, _) = findings[f].evidence { t = h; heading = true; break }
+            }
+            if t < blocks.count && !heading, let d = decisions[t], d.slot == furnitureSlot, case .finding(let f) = d.cause,
+               case .layout(.tailHeading, _) = findings[f].evidence { heading = true }
+            if t < blocks.count && (heading || (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords) {
                 // The nearest line before (step -1) or after (+1) reads as prose; blank lines, bullets and lines
                 // other rules removed are looked through (a "Related:" link or an ad label between the article's
                 // last paragraphs), lines removed as page furniture (teaser headlines, dates) are not.

@@ -45,6 +45,9 @@ public enum LayoutEvidence: Sendable, Equatable {
     case outsideBody
     /// A run of short menu items ("Home", "News", "Contact us") inside the page.
     case menuRun(length: Int)
+    /// The heading of a widget of links near the end of the page ("More in Science"): the page's tail
+    /// starts here.
+    case tailHeading
 }
 
 /// What a rule gets to look at for one document.

@@ -159,6 +159,23 @@ public struct PageFurnitureRule: Rule {
                 The harbour master said the first crossings would run every forty minutes from early morning.
 
                 """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                More in Island Life
+                Lighthouse keeper retires after thirty years
+                The keeper plans to stay on the island with his dogs
+                3H ago
+                School choir wins the regional final
+                Forty children sang in the town hall on Saturday evening.
+                6H ago
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -174,11 +191,88 @@ public struct PageFurnitureRule: Rule {
                 Engineers found that winter storms had loosened more than forty piles under the landing stage.
                 He thanked the crews.
                 """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                More ferries will join the northern route next spring, when the second pier is finished and the new ramps are in place.
+                Timetables
+                Fares
+                """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                More repairs next winter
+                The harbour board wants to replace the rest of the wooden piles next winter, when fewer people travel.
+                Departures from the north pier
+                06:00 and 06:40
+                """),
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                More about the crossing:
+                First boat at six
+                Last boat at ten
+                """),
+            RuleExample("""
+                What changes on Monday
+                - The first boat leaves the north pier at six in the morning.
+                - Boats run every forty minutes until the last one at ten.
+                - Bicycles travel free of charge on every crossing.
+                - Cars must be booked a day ahead at the kiosk.
+                - Season tickets from last year stay valid until June.
+                - Dogs on a lead are welcome on the open deck.
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """),
+            // Six bulleted lines of headline length before the body may be the article's own summary: kept.
+            RuleExample("""
+                Pier reopens
+                - Ferry link between the islands reopens on Monday
+                - Six weeks of repairs to the old pier are finished
+                - Forty wooden piles replaced after the winter storms
+                - First crossings every forty minutes from early morning
+                - Bicycles travel free of charge until the end of May
+                - Season tickets from last year stay valid until June
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """),
             RuleExample("Home\nNews\nSport\n"),
         ],
         enabledByDefault: true)
 
     public let cues: [Cue] = PageFurnitureRule.menuItems.map { Cue($0, .weak) }
+        + PageFurnitureRule.tailHeadings.map { Cue($0, .weak, atStart: true) }
+
+    /// First words of the heading of a widget after the article ("More in Science", "Most read",
+    /// "Read these next", "Você pode gostar..."): after the body, a short line that begins with one
+    /// starts the page's tail (see `tailHeading`).
+    static let tailHeadings: [String] = [
+        // English
+        "more", "most read", "most popular", "most viewed", "most shared", "most commented", "most recent", "related",
+        "recommended", "we recommend", "recommended for you", "read next", "read these next", "read this next",
+        "what to read next", "next up", "up next", "you may also like", "you might also like", "you may like",
+        "you might like", "also on", "also in", "elsewhere on", "around the web", "from around the web", "trending",
+        "popular", "latest", "recent posts", "recent stories", "other stories", "other news", "in case you missed",
+        "don't miss", "keep reading", "further reading", "editor's picks", "editors' picks", "top stories", "sponsored",
+        "from our partners", "similar articles", "similar stories",
+        // German, French, Spanish, Italian, Portuguese
+        "mehr", "weitere", "meistgelesen", "das könnte sie auch", "plus de", "à lire aussi", "lire aussi", "les plus lus",
+        "sur le même sujet", "más", "lo más", "también te puede", "te puede interesar", "leggi anche", "altri",
+        "potrebbe interessarti", "i più letti", "você pode gostar", "você também pode gostar", "veja também", "leia também",
+        "mais lidas",
+        // Dutch, Scandinavian, Czech, Polish
+        "meer", "lees ook", "les også", "läs också", "læs også", "mer fra", "mer från", "mest lest", "mest läst",
+        "související", "další zprávy", "nejčtenější", "czytaj także", "zobacz także", "najczęściej czytane",
+    ]
+
+    /// After the body, with less than a fifth of the page's prose after it: a line of at most
+    /// `tailHeadingWords` words that does not end like a sentence or a colon and begins with a tail heading.
+    static let tailHeadingWords = 6
 
     /// Words and phrases of menus, headers and footers, in the languages of the other rules.
     static let menuItems: [String] = [
@@ -227,13 +321,14 @@ public struct PageFurnitureRule: Rule {
         let blocks = context.blocks
         var isMenu = [Bool](filled: false, count: blocks.count)
         let matches = context.matches
+        let menuCues = Int32(menuItems.count)
         var i = 0
         while i < matches.count {
             let b = matches[i].block
             var j = i
             var coverage = Coverage()
             while j < matches.count && matches[j].block == b {
-                coverage.add(matches[j].range, in: context)
+                if matches[j].cue < menuCues { coverage.add(matches[j].range, in: context) }
                 j += 1
             }
             let block = blocks[b]
@@ -296,6 +391,11 @@ public struct PageFurnitureRule: Rule {
         }
         removeSegments(0..<(headEnd + 1))
         removeSegments(tailStart..<blocks.count)
+        // The heading of a widget after the article starts the page's tail: the resolver removes what
+        // does not read as the article's beyond it.
+        if let heading = PageFurnitureRule.tailHeading(context, body) {
+            findings.append(Finding(block: heading, strength: .definite, evidence: .layout(.tailHeading, core: core)))
+        }
         // Inside the body: runs of three or more short lines, at least two of them menu items.
         var k = core.lowerBound
         while k < core.upperBound {
@@ -314,6 +414,29 @@ public struct PageFurnitureRule: Rule {
             }
             k = end
         }
+    }
+
+    /// The first line in the body's last part or after it that heads a widget of links (see `tailHeadings`),
+    /// when less than a fifth of the page's prose follows it (teasers with blurbs that read as prose can
+    /// stretch the body past it).
+    static func tailHeading(_ context: DetectionContext, _ body: ArticleBody) -> Int? {
+        let blocks = context.blocks
+        let menuCues = Int32(menuItems.count)
+        for m in context.matches where m.cue >= menuCues && m.block > body.core.lowerBound {
+            let b = m.block
+            let block = blocks[b]
+            // A heading that ends with a colon introduces the article's own list ("More reading:").
+            guard !body.skips(b, blocks), block.words <= tailHeadingWords, !block.endsLikeSentence,
+                  context.bytes[block.trimmed.upperBound - 1] != 0x3A,
+                  m.range.lowerBound == context.firstWordOffset(block),
+                  b >= body.core.upperBound || (body.bodyWords - body.bodyWordsBefore[b]) * 5 < body.bodyWords else { continue }
+            // A heading over prose is the article's own subheading ("More trouble ahead").
+            var next = b + 1
+            while next < blocks.count && body.skips(next, blocks) { next += 1 }
+            if next < blocks.count && body.kinds[next] == .body { continue }
+            return b
+        }
+        return nil
     }
 
     /// After the body and its furniture, a line is kept when it could still be the article's: prose, a
