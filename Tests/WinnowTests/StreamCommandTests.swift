@@ -10,6 +10,35 @@ struct StreamCommandTests {
 
     // MARK: JSONL
 
+    #if os(Linux)
+    /// A piped stdin and stdout get 1 MiB buffers, so a producer that writes in small pieces (Python's
+    /// subprocess: 4 KiB per select) and a slow reader wait less.
+    @Test func pipesAreWidened() throws {
+        let process = Process()
+        process.executableURL = PackagePaths.winnow
+        process.arguments = ["--format", "jsonl"]
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let getPipeSize: Int32 = 1032   // F_GETPIPE_SZ
+        var stdinSize: Int32 = 0
+        for _ in 0..<300 where stdinSize < 1 << 20 {
+            stdinSize = fcntl(input.fileHandleForWriting.fileDescriptor, getPipeSize)
+            usleep(10_000)
+        }
+        try input.fileHandleForWriting.write(contentsOf: Data("{\"text\":\"Share this:\"}\n".utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: out, as: UTF8.self) == "{\"text\":\"\"}\n")
+        #expect(stdinSize == 1 << 20)
+        #expect(fcntl(output.fileHandleForReading.fileDescriptor, getPipeSize) == 1 << 20)
+    }
+    #endif
+
     @Test func jsonlMatchesTheLibraryLineForLine() throws {
         let input = CorpusFixtures.jsonl(bytes: 300_000, seed: 3)
         let run = try runWinnow(["--format", "jsonl"], stdin: input)
