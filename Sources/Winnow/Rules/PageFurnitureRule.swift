@@ -5,7 +5,8 @@
 /// The article body is found from structure alone (`ArticleBody`: the run of lines with the highest
 /// length-and-form score). Before and after
 /// it, from the menu item nearest to the body outwards (also from the nearest link list: six or more short
-/// bulleted items, menu words or not; after the body only a nested one), lines that do not read as sentences go; lines
+/// bulleted items, menu words or not, or before the body fifteen bulleted headlines of up to 12 words; after the body
+/// only a nested one), lines that do not read as sentences go; lines
 /// that read as sentences stay, and so does everything between the body and that menu item. Inside the
 /// body, only runs of three or more short lines, most of them menu items ("Home", "News", "Contact us"), go.
 /// After the body, beyond the first menu or removed block, every line but prose of the body's kind goes
@@ -176,6 +177,33 @@ public struct PageFurnitureRule: Rule {
                 The harbour master said the first crossings would run every forty minutes from early morning.
 
                 """),
+            // Before the body, fifteen bulleted headlines of other stories: a link list.
+            RuleExample("""
+                - Lighthouse keeper retires after thirty years on the rock
+                - School choir wins the regional final
+                - New timetable for the northern route
+                - Storm damage closes the coast road for a week
+                - Island bakery reports its best summer in a decade
+                - Fishing fleet lands a record catch of mackerel
+                - Council approves a second pier for the south harbour
+                - Ferry fares to rise by five percent in April
+                - Museum reopens its boat shed to visitors
+                - Seal pups counted on the outer skerries
+                - Village hall gets a new roof before winter
+                - Lifeboat crew rescues two kayakers off the point
+                - Harbour festival returns with music and boat races
+                - Library extends its opening hours on Saturdays
+                - Wind farm plan divides the island's community council
+                Pier reopens
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """, expected: """
+                Pier reopens
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -237,6 +265,25 @@ public struct PageFurnitureRule: Rule {
                 - First crossings every forty minutes from early morning
                 - Bicycles travel free of charge until the end of May
                 - Season tickets from last year stay valid until June
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """),
+            // An article's own bulleted list before its prose, shorter than fifteen items: kept.
+            RuleExample("""
+                What the repairs needed
+                - Twelve wooden piles of larch, each four metres long
+                - A barge with a crane that lifts ten tonnes
+                - Steel bolts and plates for every joint of the frame
+                - Two divers to check the footings under water
+                - A pump to keep the trench dry at low tide
+                - Tar for the new planks of the landing stage
+                - Rope fenders along the whole length of the berth
+                - New lamps for the ramp and the waiting room
+                - A ramp for wheelchairs, prams and bicycles
+                - Paint for the railings in the harbour's colours
+                - Signs with the timetable at both ends of the pier
+                - A kiosk for tickets next to the waiting room
                 The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
                 Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
                 The harbour master said the first crossings would run every forty minutes from early morning.
@@ -355,7 +402,12 @@ public struct PageFurnitureRule: Rule {
         // Before the body, a long list of short bulleted items ("+ World", "o Markets") is a menu too, even
         // without menu words. After it only a nested one (two kinds of bullets): an article's own lists end
         // many articles.
-        let linkList = PageFurnitureRule.linkListLines(context, body)
+        var linkList = PageFurnitureRule.linkListLines(context, body)
+        // Before the body, a long bulleted list of headlines (a site's index of its other stories) is a
+        // link list too: an article's own list before its prose (a summary, what you need) is shorter.
+        let headlines = PageFurnitureRule.linkListLines(context, body, items: PageFurnitureRule.headlineListItems,
+                                                        words: PageFurnitureRule.headlineWords)
+        for i in 0..<min(core.lowerBound, blocks.count) where headlines[i] { linkList[i] = true }
         let nestedList = PageFurnitureRule.linkListLines(context, body, nested: true)
         var headEnd = core.lowerBound - 1
         while headEnd >= 0 && !body.startsMenu(headEnd, blocks) && !linkList[headEnd] { headEnd -= 1 }
@@ -455,13 +507,13 @@ public struct PageFurnitureRule: Rule {
     /// Items in a link list: lines in a run of at least `linkListItems` bulleted items ("* ", "+ ", "o ",
     /// "• ", the bullets of whole-page text) of at most `linkItemWords` words that do not end like a sentence,
     /// with nothing but blank lines between them.
-    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, nested: Bool = false) -> [Bool] {
+    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, nested: Bool = false, items: Int = linkListItems, words: Int = linkItemWords) -> [Bool] {
         let blocks = context.blocks
         let p = context.bytes
         var result = [Bool](filled: false, count: blocks.count)
         var run: [Int] = []
         func close() {
-            var ok = run.count >= linkListItems
+            var ok = run.count >= items
             if ok && nested {
                 let first = p[blocks[run[0]].trimmed.lowerBound]
                 ok = run.contains { p[blocks[$0].trimmed.lowerBound] != first }
@@ -472,7 +524,7 @@ public struct PageFurnitureRule: Rule {
         for i in blocks.indices {
             if body.skips(i, blocks) { continue }
             let block = blocks[i]
-            if block.words <= linkItemWords && !block.endsLikeSentence && block.alnum > 0 && isBulletItem(context.bytes, block) {
+            if block.words <= words && !block.endsLikeSentence && block.alnum > 0 && isBulletItem(context.bytes, block) {
                 run.append(i)
             } else {
                 close()
@@ -484,6 +536,10 @@ public struct PageFurnitureRule: Rule {
 
     static let linkListItems = 6
     static let linkItemWords = 6
+    /// Before the body, a run of at least this many bulleted items of up to `headlineWords` words that do not
+    /// end like sentences is a list of headlines (see `linkListLines`).
+    static let headlineListItems = 15
+    static let headlineWords = 12
 
     /// The line begins with a bullet glyph ("*", "+", "o", "•", ...) and a space.
     static func isBulletItem(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
