@@ -204,6 +204,32 @@ public struct PageFurnitureRule: Rule {
                 Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
                 The harbour master said the first crossings would run every forty minutes from early morning.
                 """),
+            // A widget heading inside the body, with more than a fifth of the prose after it: only teasers follow
+            // (headline, byline, date, blurb).
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                More from Harbour Voice
+                + Lighthouse keeper retires after thirty years
+                Anna Berg
+                Tuesday 12 March
+                After thirty years on the rock, the keeper hands over the lamp to a crew from the mainland this spring.
+                + School choir wins the regional final
+                Tom Lind
+                Monday 11 March
+                Forty children from the island school sang in the town hall and beat eleven choirs from the coast.
+                + Bakery reports its best summer
+                Eva Holm
+                Sunday 10 March
+                The quay bakery sold more loaves than in any year since it opened, and it now plans a second oven.
+                Harbour Voice, Quay Street 4
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -287,6 +313,18 @@ public struct PageFurnitureRule: Rule {
                 The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
                 Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
                 The harbour master said the first crossings would run every forty minutes from early morning.
+                """),
+            // A heading of that kind followed by the article's own paragraphs: a subheading.
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                More work ahead
+                Repairs to the north pier
+                Eight more weeks
+                The harbour board wants to replace the rest of the wooden piles next winter, when fewer people travel to the islands.
+                The work on the north pier will take another eight weeks and cost about twice as much as the repairs this year.
+                Until then, boats from the mainland will dock at the south pier on weekdays and at the fish quay on Sundays.
                 """),
             RuleExample("Home\nNews\nSport\n"),
         ],
@@ -481,7 +519,8 @@ public struct PageFurnitureRule: Rule {
             guard !body.skips(b, blocks), block.words <= tailHeadingWords, !block.endsLikeSentence,
                   context.bytes[block.trimmed.upperBound - 1] != 0x3A,
                   m.range.lowerBound == context.firstWordOffset(block),
-                  b >= body.core.upperBound || (body.bodyWords - body.bodyWordsBefore[b]) * 5 < body.bodyWords else { continue }
+                  b >= body.core.upperBound || (body.bodyWords - body.bodyWordsBefore[b]) * 5 < body.bodyWords
+                    || PageFurnitureRule.teasersFollow(b, blocks, body) else { continue }
             // A heading over prose is the article's own subheading ("More trouble ahead").
             var next = b + 1
             while next < blocks.count && body.skips(next, blocks) { next += 1 }
@@ -490,6 +529,33 @@ public struct PageFurnitureRule: Rule {
         }
         return nil
     }
+
+    /// Whether only teasers follow line `h` in the body: at least `teaserCount` lines of prose, each after two or more
+    /// lines that are not (headline, byline, date), and no prose line right after another or after a lone
+    /// subheading (an article goes on in paragraphs). Then a widget heading there starts the page's tail even
+    /// with more than a fifth of the page's prose (the teasers' blurbs) after it.
+    static func teasersFollow(_ h: Int, _ blocks: [Block], _ body: ArticleBody) -> Bool {
+        var run = 0, teasers = 0, lines = 0
+        var j = h + 1
+        while j < body.core.upperBound && lines < teaserWindow {
+            if !body.skips(j, blocks) {
+                lines += 1
+                if body.kinds[j] == .body {
+                    if run < 2 { return false }
+                    teasers += 1
+                    run = 0
+                } else {
+                    run += 1
+                }
+            }
+            j += 1
+        }
+        return teasers >= teaserCount
+    }
+
+    static let teaserCount = 3
+    /// `teasersFollow` looks at most this many lines ahead (a page with many widget headings stays linear).
+    static let teaserWindow = 200
 
     /// After the body and its furniture, a line is kept when it could still be the article's: prose, a
     /// sentence of two words or more, or a line that ends with a colon (it introduces a list).
