@@ -1,7 +1,8 @@
 /// Teaser excerpts: the first words of another story, cut off and followed by its link ("… Read more",
 /// "... Continue reading", "[…]" at the end of a WordPress excerpt).
 ///
-/// A line goes when it ends with a cut-off mark: a bracketed ellipsis ("[…]", "[...]"), or an ellipsis
+/// A line goes when it ends with a cut-off mark: a bracketed ellipsis ("[…]", "[...]", when the page has
+/// another excerpt: a lone one may be the article's own elided quotation), or an ellipsis
 /// ("…", "...") followed by nothing but read-more links ("Read more", "Weiterlesen", "Lire la suite", ...,
 /// also repeated, in brackets or with an arrow). An article's own sentence that ends with an ellipsis,
 /// a read-more phrase without an ellipsis before it, or a quotation that ends with "[…]" and its closing
@@ -16,6 +17,12 @@ public struct TeaserExcerptRule: Rule {
         summary: "Removes cut-off excerpts of other stories that end with \"… Read more\" or \"[…]\".",
         languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi"],
         triggering: [
+            // Two excerpts that end with "[…]": a list of other stories.
+            RuleExample("""
+                The pier reopens on Monday after six weeks of repairs.
+                Sometimes readers ask me why the ferry leaves so early in the morning […]
+                The quay bakery sold more loaves this summer than in any year since it opened [...]
+                """, expected: "The pier reopens on Monday after six weeks of repairs.\n"),
             RuleExample("""
                 The pier reopens on Monday after six weeks of repairs.
                 The quay bakery sold more loaves this summer than in any year since it opened, and the owners… Read more
@@ -38,6 +45,11 @@ public struct TeaserExcerptRule: Rule {
                 """),
             // A quotation that ends with an omission keeps its closing quotation mark.
             RuleExample("The harbour master wrote: \"We will rebuild the pier as it was […]\"\n"),
+            // One line that ends with an elision, and no other excerpt on the page: the article's own.
+            RuleExample("""
+                The report lists what went wrong: late repairs, missing inspections, unpaid contractors [...]
+                The harbour board will answer the report at its meeting on Thursday, a spokesperson said.
+                """),
             // The phrase inside a long paragraph, not at its end.
             RuleExample("""
                 The museum's leaflet, which ends with "… read more" in large letters, explains how the pier was built in 1890 and why its wooden piles had to be replaced.
@@ -65,6 +77,10 @@ public struct TeaserExcerptRule: Rule {
         let matches = context.matches
         let p = context.bytes
         let readMoreCues = Int32(TeaserExcerptRule.readMore.count)
+        // Lines that end with "[…]" alone, held back: they count as teasers only in company (a list of
+        // excerpts, or beside a "… Read more" one); a single one may be the article's own elided quotation.
+        var bracketed: [Finding] = []
+        var excerpts = 0
         var i = 0
         while i < matches.count {
             let b = matches[i].block
@@ -88,8 +104,8 @@ public struct TeaserExcerptRule: Rule {
                 return found
             }
             if let m = ending(at: block.trimmed.upperBound), m.cue >= readMoreCues {
-                cueIDs.append(m.cue)
-                cut = true
+                bracketed.append(Finding(block: b, strength: .definite, evidence: .cues([m.cue], coverage: 0)))
+                continue
             } else {
                 var e = TeaserExcerptRule.skipClosers(p, start, block.trimmed.upperBound)
                 while let m = ending(at: e), m.cue < readMoreCues {
@@ -106,7 +122,9 @@ public struct TeaserExcerptRule: Rule {
             }
             guard cut else { continue }
             findings.append(Finding(block: b, strength: .definite, evidence: .cues(cueIDs, coverage: 0)))
+            excerpts += 1
         }
+        if excerpts + bracketed.count >= 2 { findings.append(contentsOf: bracketed) }
     }
 
     @inline(__always) static func skipSpaces(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
