@@ -53,6 +53,8 @@ public struct Cleaner: Sendable {
     let automaton: PhraseAutomaton
     let repeatSlot: Int?
     let furnitureSlot: Int?
+    /// Removals of this rule (teaser excerpts, also inline between the article's paragraphs) do not start the page's tail.
+    let inlineSlot: Int?
     let listMarkup: Bool
     let listMarkupSlot: Int?
     let bullet: [UInt8]
@@ -86,6 +88,7 @@ public struct Cleaner: Sendable {
         automaton = PhraseAutomaton(phrases: phrases)
         repeatSlot = active.firstIndex { $0 is RepeatedBlockRule }
         furnitureSlot = active.firstIndex { $0 is PageFurnitureRule }
+        inlineSlot = active.firstIndex { $0 is TeaserExcerptRule }
         listMarkup = active.contains { $0 is ListMarkupRule }
         listMarkupSlot = active.firstIndex { $0 is ListMarkupRule }
         bullet = Array(configuration.bullet.utf8)
@@ -236,7 +239,7 @@ public struct Cleaner: Sendable {
                 findings.removeSubrange(kept...)
             }
             decisions = Resolver.resolve(blocks: blocks, findings: findings, prior: decisions, repeatSlot: repeatSlot, bytes: bytes,
-                                         layout: layout, furnitureSlot: furnitureSlot, isBullet: isBullet)
+                                         layout: layout, furnitureSlot: furnitureSlot, inlineSlot: inlineSlot, isBullet: isBullet)
             var settled = true
             for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
             if settled { break }

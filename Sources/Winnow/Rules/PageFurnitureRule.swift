@@ -5,7 +5,8 @@
 /// The article body is found from structure alone (`ArticleBody`: the run of lines with the highest
 /// length-and-form score). Before and after
 /// it, from the menu item nearest to the body outwards (also from the nearest link list: six or more short
-/// bulleted items, menu words or not; after the body only a nested one), lines that do not read as sentences go; lines
+/// bulleted items, menu words or not, or before the body fifteen bulleted headlines of up to 12 words; after the body
+/// only a nested one), lines that do not read as sentences go; lines
 /// that read as sentences stay, and so does everything between the body and that menu item. Inside the
 /// body, only runs of three or more short lines, most of them menu items ("Home", "News", "Contact us"), go.
 /// After the body, beyond the first menu or removed block, every line but prose of the body's kind goes
@@ -176,6 +177,59 @@ public struct PageFurnitureRule: Rule {
                 The harbour master said the first crossings would run every forty minutes from early morning.
 
                 """),
+            // Before the body, fifteen bulleted headlines of other stories: a link list.
+            RuleExample("""
+                - Lighthouse keeper retires after thirty years on the rock
+                - School choir wins the regional final
+                - New timetable for the northern route
+                - Storm damage closes the coast road for a week
+                - Island bakery reports its best summer in a decade
+                - Fishing fleet lands a record catch of mackerel
+                - Council approves a second pier for the south harbour
+                - Ferry fares to rise by five percent in April
+                - Museum reopens its boat shed to visitors
+                - Seal pups counted on the outer skerries
+                - Village hall gets a new roof before winter
+                - Lifeboat crew rescues two kayakers off the point
+                - Harbour festival returns with music and boat races
+                - Library extends its opening hours on Saturdays
+                - Wind farm plan divides the island's community council
+                Pier reopens
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """, expected: """
+                Pier reopens
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """),
+            // A widget heading inside the body, with more than a fifth of the prose after it: only teasers follow
+            // (headline, byline, date, blurb).
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                More from Harbour Voice
+                + Lighthouse keeper retires after thirty years
+                Anna Berg
+                Tuesday 12 March
+                After thirty years on the rock, the keeper hands over the lamp to a crew from the mainland this spring.
+                + School choir wins the regional final
+                Tom Lind
+                Monday 11 March
+                Forty children from the island school sang in the town hall and beat eleven choirs from the coast.
+                + Bakery reports its best summer
+                Eva Holm
+                Sunday 10 March
+                The quay bakery sold more loaves than in any year since it opened, and it now plans a second oven.
+                Harbour Voice, Quay Street 4
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -240,6 +294,37 @@ public struct PageFurnitureRule: Rule {
                 The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
                 Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
                 The harbour master said the first crossings would run every forty minutes from early morning.
+                """),
+            // An article's own bulleted list before its prose, shorter than fifteen items: kept.
+            RuleExample("""
+                What the repairs needed
+                - Twelve wooden piles of larch, each four metres long
+                - A barge with a crane that lifts ten tonnes
+                - Steel bolts and plates for every joint of the frame
+                - Two divers to check the footings under water
+                - A pump to keep the trench dry at low tide
+                - Tar for the new planks of the landing stage
+                - Rope fenders along the whole length of the berth
+                - New lamps for the ramp and the waiting room
+                - A ramp for wheelchairs, prams and bicycles
+                - Paint for the railings in the harbour's colours
+                - Signs with the timetable at both ends of the pier
+                - A kiosk for tickets next to the waiting room
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                """),
+            // A heading of that kind followed by the article's own paragraphs: a subheading.
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                More work ahead
+                Repairs to the north pier
+                Eight more weeks
+                The harbour board wants to replace the rest of the wooden piles next winter, when fewer people travel to the islands.
+                The work on the north pier will take another eight weeks and cost about twice as much as the repairs this year.
+                Until then, boats from the mainland will dock at the south pier on weekdays and at the fish quay on Sundays.
                 """),
             RuleExample("Home\nNews\nSport\n"),
         ],
@@ -355,7 +440,12 @@ public struct PageFurnitureRule: Rule {
         // Before the body, a long list of short bulleted items ("+ World", "o Markets") is a menu too, even
         // without menu words. After it only a nested one (two kinds of bullets): an article's own lists end
         // many articles.
-        let linkList = PageFurnitureRule.linkListLines(context, body)
+        var linkList = PageFurnitureRule.linkListLines(context, body)
+        // Before the body, a long bulleted list of headlines (a site's index of its other stories) is a
+        // link list too: an article's own list before its prose (a summary, what you need) is shorter.
+        let headlines = PageFurnitureRule.linkListLines(context, body, items: PageFurnitureRule.headlineListItems,
+                                                        words: PageFurnitureRule.headlineWords)
+        for i in 0..<min(core.lowerBound, blocks.count) where headlines[i] { linkList[i] = true }
         let nestedList = PageFurnitureRule.linkListLines(context, body, nested: true)
         var headEnd = core.lowerBound - 1
         while headEnd >= 0 && !body.startsMenu(headEnd, blocks) && !linkList[headEnd] { headEnd -= 1 }
@@ -429,7 +519,8 @@ public struct PageFurnitureRule: Rule {
             guard !body.skips(b, blocks), block.words <= tailHeadingWords, !block.endsLikeSentence,
                   context.bytes[block.trimmed.upperBound - 1] != 0x3A,
                   m.range.lowerBound == context.firstWordOffset(block),
-                  b >= body.core.upperBound || (body.bodyWords - body.bodyWordsBefore[b]) * 5 < body.bodyWords else { continue }
+                  b >= body.core.upperBound || (body.bodyWords - body.bodyWordsBefore[b]) * 5 < body.bodyWords
+                    || PageFurnitureRule.teasersFollow(b, blocks, body) else { continue }
             // A heading over prose is the article's own subheading ("More trouble ahead").
             var next = b + 1
             while next < blocks.count && body.skips(next, blocks) { next += 1 }
@@ -438,6 +529,33 @@ public struct PageFurnitureRule: Rule {
         }
         return nil
     }
+
+    /// Whether only teasers follow line `h` in the body: at least `teaserCount` lines of prose, each after two or more
+    /// lines that are not (headline, byline, date), and no prose line right after another or after a lone
+    /// subheading (an article goes on in paragraphs). Then a widget heading there starts the page's tail even
+    /// with more than a fifth of the page's prose (the teasers' blurbs) after it.
+    static func teasersFollow(_ h: Int, _ blocks: [Block], _ body: ArticleBody) -> Bool {
+        var run = 0, teasers = 0, lines = 0
+        var j = h + 1
+        while j < body.core.upperBound && lines < teaserWindow {
+            if !body.skips(j, blocks) {
+                lines += 1
+                if body.kinds[j] == .body {
+                    if run < 2 { return false }
+                    teasers += 1
+                    run = 0
+                } else {
+                    run += 1
+                }
+            }
+            j += 1
+        }
+        return teasers >= teaserCount
+    }
+
+    static let teaserCount = 3
+    /// `teasersFollow` looks at most this many lines ahead (a page with many widget headings stays linear).
+    static let teaserWindow = 200
 
     /// After the body and its furniture, a line is kept when it could still be the article's: prose, a
     /// sentence of two words or more, or a line that ends with a colon (it introduces a list).
@@ -455,13 +573,13 @@ public struct PageFurnitureRule: Rule {
     /// Items in a link list: lines in a run of at least `linkListItems` bulleted items ("* ", "+ ", "o ",
     /// "• ", the bullets of whole-page text) of at most `linkItemWords` words that do not end like a sentence,
     /// with nothing but blank lines between them.
-    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, nested: Bool = false) -> [Bool] {
+    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, nested: Bool = false, items: Int = linkListItems, words: Int = linkItemWords) -> [Bool] {
         let blocks = context.blocks
         let p = context.bytes
         var result = [Bool](filled: false, count: blocks.count)
         var run: [Int] = []
         func close() {
-            var ok = run.count >= linkListItems
+            var ok = run.count >= items
             if ok && nested {
                 let first = p[blocks[run[0]].trimmed.lowerBound]
                 ok = run.contains { p[blocks[$0].trimmed.lowerBound] != first }
@@ -472,7 +590,7 @@ public struct PageFurnitureRule: Rule {
         for i in blocks.indices {
             if body.skips(i, blocks) { continue }
             let block = blocks[i]
-            if block.words <= linkItemWords && !block.endsLikeSentence && block.alnum > 0 && isBulletItem(context.bytes, block) {
+            if block.words <= words && !block.endsLikeSentence && block.alnum > 0 && isBulletItem(context.bytes, block) {
                 run.append(i)
             } else {
                 close()
@@ -484,6 +602,10 @@ public struct PageFurnitureRule: Rule {
 
     static let linkListItems = 6
     static let linkItemWords = 6
+    /// Before the body, a run of at least this many bulleted items of up to `headlineWords` words that do not
+    /// end like sentences is a list of headlines (see `linkListLines`).
+    static let headlineListItems = 15
+    static let headlineWords = 12
 
     /// The line begins with a bullet glyph ("*", "+", "o", "•", ...) and a space.
     static func isBulletItem(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {

@@ -9,6 +9,7 @@ public enum RuleCatalog {
         SubscriptionPromptRule(),
         CookieNoticeRule(),
         RelatedLinksRule(),
+        TeaserExcerptRule(),
         SiteFooterRule(),
         BylineRule(),
         CommentThreadRule(),
