@@ -17,6 +17,13 @@ public struct PageFurnitureRule: Rule {
 
     public var usesLayout: Bool { true }
 
+    /// The article of the examples (three sentences of prose: the body).
+    static let article = """
+        The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+        Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+        The harbour master said the first crossings would run every forty minutes from early morning.
+        """
+
     public static let description = RuleDescription(
         id: "page-furniture",
         name: "Page furniture",
@@ -31,16 +38,12 @@ public struct PageFurnitureRule: Rule {
                 * Sport
                 * Contact us
                 Harbour Voice
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 * Privacy policy
                 * Terms of use
                 """, expected: """
                 Harbour Voice
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
 
                 """),
             RuleExample("""
@@ -59,24 +62,18 @@ public struct PageFurnitureRule: Rule {
 
                 """),
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 * News
                 * Sport
                 Island bakery reports its best summer in a decade
                 New timetable for the northern route
                 Storm damage closes the coast road for a week
                 """, expected: """
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
 
                 """),
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 * News
                 * Sport
                 Island bakery reports its best summer
@@ -86,32 +83,24 @@ public struct PageFurnitureRule: Rule {
                 Crews expect the road to stay closed all week.
                 5H ago
                 """, expected: """
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
 
                 """),
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 Advertisement
                 The first boat leaves at six, the harbour master said on Friday.
                 Tickets are on sale at the kiosk on the quay from Saturday.
                 * News
                 * Sport
                 """, expected: """
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 The first boat leaves at six, the harbour master said on Friday.
                 Tickets are on sale at the kiosk on the quay from Saturday.
 
                 """),
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 * News
                 * Sport
                 The first boat leaves the pier at six.
@@ -119,9 +108,7 @@ public struct PageFurnitureRule: Rule {
                 Tickets are on sale at the kiosk today.
                 Posted 2H ago
                 """, expected: """
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 The first boat leaves the pier at six.
                 Tickets are on sale at the kiosk today.
 
@@ -135,19 +122,13 @@ public struct PageFurnitureRule: Rule {
                 + Fares
                 * Fishing
                 Pier reopens
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 """, expected: """
                 Pier reopens
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 """),
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 * Harbour
                 + Ferries
                 + Timetables
@@ -155,15 +136,11 @@ public struct PageFurnitureRule: Rule {
                 + North Island
                 + South Island
                 """, expected: """
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
 
                 """),
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 More in Island Life
                 Lighthouse keeper retires after thirty years
                 The keeper plans to stay on the island with his dogs
@@ -172,9 +149,7 @@ public struct PageFurnitureRule: Rule {
                 Forty children sang in the town hall on Saturday evening.
                 6H ago
                 """, expected: """
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
 
                 """),
             // Before the body, fifteen bulleted headlines of other stories: a link list.
@@ -195,21 +170,15 @@ public struct PageFurnitureRule: Rule {
                 - Library extends its opening hours on Saturdays
                 - Wind farm plan divides the island's community council
                 Pier reopens
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 """, expected: """
                 Pier reopens
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 """),
             // A widget heading inside the body, with more than a fifth of the prose after it: only teasers follow
             // (headline, byline, date, blurb).
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 More from Harbour Voice
                 + Lighthouse keeper retires after thirty years
                 Anna Berg
@@ -225,9 +194,7 @@ public struct PageFurnitureRule: Rule {
                 The quay bakery sold more loaves than in any year since it opened, and it now plans a second oven.
                 Harbour Voice, Quay Street 4
                 """, expected: """
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
 
                 """),
         ],
@@ -246,26 +213,20 @@ public struct PageFurnitureRule: Rule {
                 He thanked the crews.
                 """),
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 More ferries will join the northern route next spring, when the second pier is finished and the new ramps are in place.
                 Timetables
                 Fares
                 """),
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 More repairs next winter
                 The harbour board wants to replace the rest of the wooden piles next winter, when fewer people travel.
                 Departures from the north pier
                 06:00 and 06:40
                 """),
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 More about the crossing:
                 First boat at six
                 Last boat at ten
@@ -278,9 +239,7 @@ public struct PageFurnitureRule: Rule {
                 - Cars must be booked a day ahead at the kiosk.
                 - Season tickets from last year stay valid until June.
                 - Dogs on a lead are welcome on the open deck.
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 """),
             // Six bulleted lines of headline length before the body may be the article's own summary: kept.
             RuleExample("""
@@ -291,9 +250,7 @@ public struct PageFurnitureRule: Rule {
                 - First crossings every forty minutes from early morning
                 - Bicycles travel free of charge until the end of May
                 - Season tickets from last year stay valid until June
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 """),
             // An article's own bulleted list before its prose, shorter than fifteen items: kept.
             RuleExample("""
@@ -310,15 +267,11 @@ public struct PageFurnitureRule: Rule {
                 - Paint for the railings in the harbour's colours
                 - Signs with the timetable at both ends of the pier
                 - A kiosk for tickets next to the waiting room
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 """),
             // A heading of that kind followed by the article's own paragraphs: a subheading.
             RuleExample("""
-                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
-                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
-                The harbour master said the first crossings would run every forty minutes from early morning.
+                \(Self.article)
                 More work ahead
                 Repairs to the north pier
                 Eight more weeks
