@@ -1,6 +1,6 @@
 /// Comment threads: from a comment-section heading ("12 Comments", "Leave a Reply", "Join the
-/// discussion") to the end of the page, when what follows has the marks of a thread ("Reply",
-/// "Report abuse", "Anna says:", "3 hours ago", ...) on at least two lines and on one line in ten. At least half of the page's
+/// discussion", "12 thoughts on “Title”", "There are 13 comments") to the end of the page, when what follows has the marks of a thread ("Reply",
+/// "Report abuse", "Anna says:", "3 hours ago", "March 3, 2024 at 7:12 pm", ...) on at least two lines and on one line in ten. At least half of the page's
 /// prose must come before the heading, so an article's own section called "Comments", or a comment
 /// link above the article, stays.
 public struct CommentThreadRule: Rule {
@@ -32,8 +32,37 @@ public struct CommentThreadRule: Rule {
                 Crews worked through the night to finish the ramp for wheelchairs, prams and bicycles.
 
                 """),
+            RuleExample("""
+                The pier reopens on Monday after six weeks of repairs to the old timber landing stage.
+                The first crossing leaves at six in the morning, and boats will run every forty minutes.
+                Crews worked through the night to finish the ramp for wheelchairs, prams and bicycles.
+                3 thoughts on “The pier reopens on Monday”
+                1. Anna Berg says:
+                March 3, 2024 at 7:12 pm
+                About time, the detour through town was a nightmare every single morning.
+                2. Ben Holm says:
+                March 3, 2024 at 8:40 pm
+                Will the kiosk by the landing stage open again as well, or is it closed for good?
+                3. Carla says:
+                March 4, 2024 at 6:05 am
+                The ramp looks great, my daughter can finally take her bike across.
+                """, expected: """
+                The pier reopens on Monday after six weeks of repairs to the old timber landing stage.
+                The first crossing leaves at six in the morning, and boats will run every forty minutes.
+                Crews worked through the night to finish the ramp for wheelchairs, prams and bicycles.
+
+                """),
         ],
         nonTriggering: [
+            RuleExample("""
+                The pier reopens on Monday after six weeks of repairs to the old timber landing stage.
+                The harbour master has a view on the delay. Anna Berg says:
+                March 3, 2024 at 7:12 pm was when the last ferry left before the repairs began.
+                Anna says the ferry is late, and the kiosk by the landing stage stays closed until May.
+                2 comments on “The pier reopens on Monday”
+                Anna Berg on March 3, 2024 at 7:12 pm
+                About time, the detour through town was a nightmare every single morning.
+                """),
             RuleExample("""
                 Comments
                 The council received 300 comments on the plan, most of them in favour.
@@ -73,6 +102,7 @@ public struct CommentThreadRule: Rule {
         let matches = context.matches
         let headingCount = Int32(CommentThreadRule.headings.count)
         var headingsAt: [Int] = []
+        var titledAt: [Int] = []
         var markLines: [Int] = []
         var i = 0
         while i < matches.count {
@@ -80,18 +110,22 @@ public struct CommentThreadRule: Rule {
             let block = blocks[b]
             var j = i
             var coverage = Coverage()
-            var heading = false, markAtEnd = false
+            var heading = false, markAtEnd = false, titled = false
             while j < matches.count && matches[j].block == b {
                 let m = matches[j]
                 coverage.add(m.range, in: context)
-                if m.cue < headingCount { heading = true } else if m.range.upperBound == block.trimmed.upperBound { markAtEnd = true }
+                if m.cue < headingCount {
+                    heading = true
+                    if !titled { titled = CommentThreadRule.countedHeading(context.bytes, block, m.range) }
+                } else if m.range.upperBound == block.trimmed.upperBound { markAtEnd = true }
                 j += 1
             }
             i = j
             // Digits count as covered: "12 Comments", "3 hours ago".
             let covering = coverage.share(of: block) + Double(block.digits) / Double(max(block.alnum, 1))
-            if heading && covering >= 0.6 && block.words <= 6 {
+            if heading && ((covering >= 0.6 && block.words <= 6) || titled) {
                 headingsAt.append(b)
+                if !(covering >= 0.6 && block.words <= 6) { titledAt.append(b) }
             } else if (covering >= 0.6 && block.words <= 6) || (markAtEnd && block.words <= 8 && !block.endsLikeSentence) {
                 markLines.append(b)
             }
@@ -99,17 +133,102 @@ public struct CommentThreadRule: Rule {
         guard !headingsAt.isEmpty else { return }
         let body = context.layout
         // The thread follows the article: most of the page's prose comes before its heading.
-        for h in headingsAt where body.bodyWords > 0 && body.bodyWordsBefore[h] * 2 >= body.bodyWords {
+        // A counted heading ("34 responses to “Title”") may be followed by more prose than the article
+        // has when the thread is long: then the article must have some length and the marks be twice as dense.
+        for h in headingsAt where body.bodyWords > 0 {
+            let titled = titledAt.contains(h)
             guard !body.ignored[h] else { continue }
-            let marks = markLines.filter { $0 > h && !body.ignored[$0] }.count
+            let leads = body.bodyWordsBefore[h] * 2 >= body.bodyWords
+            guard leads || (titled && body.bodyWordsBefore[h] >= 100) else { continue }
+            // Comment lines with a date and a clock time ("March 3, 2024 at 7:12 pm", "Anna · 2 days ago
+            // at 07:52 am") are marks too; a line is counted once.
+            var marks = 0, lines = 0, next = markLines.firstIndex { $0 > h } ?? markLines.count
+            for b in (h + 1)..<max(h + 1, blocks.count) where !body.skips(b, blocks) {
+                lines += 1
+                while next < markLines.count && markLines[next] < b { next += 1 }
+                if next < markLines.count && markLines[next] == b {
+                    marks += 1
+                } else if CommentThreadRule.isTimestamp(context.bytes, blocks[b]) {
+                    marks += 1
+                }
+            }
+            lines += 1
             // Marks of a thread are dense: at least one line in ten after the heading (lines already
             // removed do not count).
-            let lines = (h..<blocks.count).lazy.filter { !body.skips($0, blocks) }.count
             guard marks >= 2, marks * 10 >= lines else { continue }
+            // Under a counted heading ("2 comments on “Title”") a thread needs several marks: a short one may
+            // be kept as part of the post.
+            guard !titled || (marks >= 6 && (leads || marks * 5 >= lines)) else { continue }
             for b in h..<blocks.count where !body.skips(b, blocks) {
                 findings.append(Finding(block: b, strength: .definite, evidence: .thread(heading: h, marks: marks)))
             }
             return
         }
+    }
+
+    /// "12 thoughts on “Title”", "3 responses to “Title”", "There are 13 comments", "One reply": a count
+    /// before the heading cue at `cue`, and after it nothing, or "on"/"to" and an opening quotation mark.
+    static func countedHeading(_ p: UnsafeBufferPointer<UInt8>, _ block: Block, _ cue: Range<Int>) -> Bool {
+        var i = block.trimmed.lowerBound
+        let end = block.trimmed.upperBound
+        // "There are " / "There is ".
+        if cue.lowerBound - i > 10 && (p[i] | 0x20) == 0x74 && (p[i + 1] | 0x20) == 0x68 && (p[i + 2] | 0x20) == 0x65
+            && (p[i + 3] | 0x20) == 0x72 && (p[i + 4] | 0x20) == 0x65 && p[i + 5] == 0x20 {
+            i += 6
+            while i < cue.lowerBound && p[i] != 0x20 { i += 1 }
+            i += 1
+        }
+        var digits = 0
+        while i < cue.lowerBound && p[i] >= 0x30 && p[i] <= 0x39 { digits += 1; i += 1 }
+        if digits == 0 && cue.lowerBound - i >= 4 && (p[i] | 0x20) == 0x6F && (p[i + 1] | 0x20) == 0x6E && (p[i + 2] | 0x20) == 0x65 {
+            digits = 1; i += 3   // "One"
+        }
+        guard digits > 0 && digits <= 6 else { return false }
+        while i < cue.lowerBound && p[i] == 0x20 { i += 1 }
+        guard i == cue.lowerBound else { return false }
+        var j = cue.upperBound
+        while j < end && p[j] == 0x20 { j += 1 }
+        if j == end { return true }
+        // "on" / "to" unless the cue ended with it ("thoughts on").
+        if end - j >= 3 && (((p[j] | 0x20) == 0x6F && (p[j + 1] | 0x20) == 0x6E) || ((p[j] | 0x20) == 0x74 && (p[j + 1] | 0x20) == 0x6F)) && p[j + 2] == 0x20 {
+            j += 3
+            while j < end && p[j] == 0x20 { j += 1 }
+        }
+        guard j < end else { return false }
+        // “ (E2 80 9C), „ (E2 80 9E), ‘ (E2 80 98), « (C2 AB), " or '.
+        if p[j] == 0x22 || p[j] == 0x27 { return true }
+        if p[j] == 0xC2 && j + 1 < end && p[j + 1] == 0xAB { return true }
+        return p[j] == 0xE2 && j + 2 < end && p[j + 1] == 0x80 && (p[j + 2] == 0x9C || p[j + 2] == 0x9E || p[j + 2] == 0x98)
+    }
+
+    /// A short line with a clock time ("7:12 pm", "19:05") and a date or "am"/"pm": the time stamp of a
+    /// comment. Not a sentence.
+    static func isTimestamp(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        guard block.words >= 2, block.words <= 14, block.digits >= 3, !block.endsLikeSentence else { return false }
+        let start = block.trimmed.lowerBound, end = block.trimmed.upperBound
+        var clock = false, year = false, meridiem = false
+        var i = start
+        var run = 0
+        while i < end {
+            let c = p[i]
+            if c >= 0x30 && c <= 0x39 {
+                run += 1
+            } else {
+                if run == 4 && (p[i - 4] == 0x31 || p[i - 4] == 0x32) { year = true }
+                if c == 0x3A && run >= 1 && run <= 2 && i + 2 < end && p[i + 1] >= 0x30 && p[i + 1] <= 0x39
+                    && p[i + 2] >= 0x30 && p[i + 2] <= 0x39 && (i + 3 == end || p[i + 3] < 0x30 || p[i + 3] > 0x39) {
+                    clock = true
+                    var k = i + 3
+                    while k < end && p[k] == 0x20 { k += 1 }
+                    if k + 1 < end && ((p[k] | 0x20) == 0x61 || (p[k] | 0x20) == 0x70) && ((p[k + 1] | 0x20) == 0x6D || p[k + 1] == 0x2E) {
+                        meridiem = true
+                    }
+                }
+                run = 0
+            }
+            i += 1
+        }
+        if run == 4 && (p[end - 4] == 0x31 || p[end - 4] == 0x32) { year = true }
+        return clock && (year || meridiem)
     }
 }
