@@ -279,6 +279,20 @@ public struct PageFurnitureRule: Rule {
                 The work on the north pier will take another eight weeks and cost about twice as much as the repairs this year.
                 Until then, boats from the mainland will dock at the south pier on weekdays and at the fish quay on Sundays.
                 """),
+            // Under such a heading in the body, an interview: labels and questions between the answers.
+            RuleExample("""
+                \(Self.article)
+                More questions for the harbour master
+                Question one
+                When will the kiosk open?
+                The kiosk opens in May, when the summer timetable starts and the first tourists arrive on the island.
+                Question two
+                What about bikes?
+                Bicycles travel free of charge on every crossing until the end of May, and after that they cost two euros.
+                Question three
+                And the fares?
+                Fares stay the same this year, because the council agreed to pay for the repairs out of its reserves.
+                """),
             RuleExample("Home\nNews\nSport\n"),
         ],
         enabledByDefault: true)
@@ -484,8 +498,8 @@ public struct PageFurnitureRule: Rule {
     }
 
     /// Whether only teasers follow line `h` in the body: at least `teaserCount` lines of prose, each after two or more
-    /// lines that are not (headline, byline, date), and no prose line right after another or after a lone
-    /// subheading (an article goes on in paragraphs). Then a widget heading there starts the page's tail even
+    /// lines that are not and do not end like sentences (headline, byline, date), and no prose line right after
+    /// another or after a lone subheading (an article goes on in paragraphs; an interview's questions end with "?"). Then a widget heading there starts the page's tail even
     /// with more than a fifth of the page's prose (the teasers' blurbs) after it.
     static func teasersFollow(_ h: Int, _ blocks: [Block], _ body: ArticleBody) -> Bool {
         var run = 0, teasers = 0, lines = 0
@@ -498,6 +512,9 @@ public struct PageFurnitureRule: Rule {
                     teasers += 1
                     run = 0
                 } else {
+                    // A teaser's headline, byline and date do not end like sentences; a question does (an
+                    // interview's questions between its answers).
+                    if blocks[j].endsLikeSentence { return false }
                     run += 1
                 }
             }
