@@ -14,14 +14,8 @@ struct StreamCommandTests {
     /// A piped stdin and stdout get 1 MiB buffers, so a producer that writes in small pieces (Python's
     /// subprocess: 4 KiB per select) and a slow reader wait less.
     @Test func pipesAreWidened() throws {
-        let process = Process()
-        process.executableURL = PackagePaths.winnow
-        process.arguments = ["--format", "jsonl"]
-        let input = Pipe(), output = Pipe(), error = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
+        let launched = try launch(["--format", "jsonl"])
+        let process = launched.process, input = launched.input, output = launched.output!
         let getPipeSize: Int32 = 1032   // F_GETPIPE_SZ
         var stdinSize: Int32 = 0
         for _ in 0..<300 where stdinSize < 1 << 20 {

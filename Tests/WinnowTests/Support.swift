@@ -18,31 +18,38 @@ struct RunResult {
     var stdoutText: String { String(decoding: stdout, as: UTF8.self) }
 }
 
-/// Runs the `winnow` executable with arguments and stdin bytes.
-func runWinnow(_ arguments: [String], stdin: [UInt8] = [], currentDirectory: URL? = nil) throws -> RunResult {
+/// A started process whose stdin and stderr are pipes, and stdout too unless `stdout` is given.
+struct Launched {
+    let process: Process
+    let input: Pipe
+    let output: Pipe?
+    let error: Pipe
+}
+
+/// Starts `executable` (default: the `winnow` executable) with `arguments`.
+func launch(_ arguments: [String], executable: URL = PackagePaths.winnow, currentDirectory: URL? = nil,
+            stdout: FileHandle? = nil) throws -> Launched {
     let process = Process()
-    process.executableURL = PackagePaths.winnow
+    process.executableURL = executable
     process.arguments = arguments
     if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-    let input = Pipe(), output = Pipe(), error = Pipe()
+    let input = Pipe(), error = Pipe()
+    let output = stdout == nil ? Pipe() : nil
     process.standardInput = input
-    process.standardOutput = output
+    process.standardOutput = stdout ?? output
     process.standardError = error
     try process.run()
-    return try collect(process, input: input, stdin: stdin, output: output, error: error)
+    return Launched(process: process, input: input, output: output, error: error)
+}
+
+/// Runs the `winnow` executable with arguments and stdin bytes.
+func runWinnow(_ arguments: [String], stdin: [UInt8] = [], currentDirectory: URL? = nil) throws -> RunResult {
+    try collect(launch(arguments, currentDirectory: currentDirectory), stdin: stdin)
 }
 
 /// Runs `winnow` with stdout going to `stdout` (a file, /dev/full, ...) instead of a pipe.
 func runWinnow(_ arguments: [String], stdin: [UInt8] = [], stdout: FileHandle) throws -> RunResult {
-    let process = Process()
-    process.executableURL = PackagePaths.winnow
-    process.arguments = arguments
-    let input = Pipe(), error = Pipe()
-    process.standardInput = input
-    process.standardOutput = stdout
-    process.standardError = error
-    try process.run()
-    return try collect(process, input: input, stdin: stdin, output: nil, error: error)
+    try collect(launch(arguments, stdout: stdout), stdin: stdin)
 }
 
 /// A temporary folder, removed by `remove()`.
@@ -64,7 +71,8 @@ struct TemporaryFolder {
     func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
-func collect(_ process: Process, input: Pipe, stdin: [UInt8], output: Pipe?, error: Pipe) throws -> RunResult {
+func collect(_ launched: Launched, stdin: [UInt8]) throws -> RunResult {
+    let process = launched.process, input = launched.input, output = launched.output, error = launched.error
     // Feed stdin and drain both outputs concurrently so large inputs cannot deadlock. A command that
     // stops reading early must not kill the test process with SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
@@ -84,31 +92,17 @@ func collect(_ process: Process, input: Pipe, stdin: [UInt8], output: Pipe?, err
 /// Runs `/bin/sh -c SCRIPT winnow ARGS...`: SCRIPT sets up what is under test (a closed or full stdout, a
 /// file size limit, another user) and ends in `exec "$0" "$@"`, so `$0` is the `winnow` executable.
 func runThroughShell(_ script: String, _ arguments: [String], stdin: [UInt8] = [], currentDirectory: URL? = nil) throws -> RunResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script, PackagePaths.winnow.path] + arguments
-    if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-    let input = Pipe(), output = Pipe(), error = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = error
-    try process.run()
-    return try collect(process, input: input, stdin: stdin, output: output, error: error)
+    try collect(launch(["-c", script, PackagePaths.winnow.path] + arguments, executable: URL(fileURLWithPath: "/bin/sh"),
+                       currentDirectory: currentDirectory), stdin: stdin)
 }
 
 /// Runs `winnow ARGS` like `winnow ARGS | head -c COUNT`: reads the first `count` bytes of stdout, closes
 /// the read end, and waits. `exited`: it ended by exit (not by a signal).
 func runWinnowReadingHead(_ count: Int, _ arguments: [String], stdin input: [UInt8]) throws
     -> (head: [UInt8], status: Int32, exited: Bool, stderr: String) {
-    let process = Process()
-    process.executableURL = PackagePaths.winnow
-    process.arguments = arguments
-    let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-    process.standardInput = stdin
-    process.standardOutput = stdout
-    process.standardError = stderr
     signal(SIGPIPE, SIG_IGN)
-    try process.run()
+    let launched = try launch(arguments)
+    let process = launched.process, stdin = launched.input, stdout = launched.output!, stderr = launched.error
     DispatchQueue(label: "stdin").async {
         try? stdin.fileHandleForWriting.write(contentsOf: Data(input))
         try? stdin.fileHandleForWriting.close()
