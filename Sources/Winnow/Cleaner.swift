@@ -60,9 +60,8 @@ public struct Cleaner: Sendable {
     let bullet: [UInt8]
     /// The bullet as reasons show it (without its spaces).
     let bulletShown: String
-    /// Each active rule's id, name and family, by slot (read once: a rule's description is a large value).
-    let ruleInfo: [(id: String, name: String, family: RuleFamily)]
-    /// Per active rule, what the reasons of its removals are written from.
+    /// Each active rule's id, name, family and cues, by slot (read once: a rule's description is a large
+    /// value), shared by the explanations of its removals.
     let ruleTexts: [RuleText]
 
     public init(_ configuration: CleanerConfiguration = CleanerConfiguration()) throws {
@@ -93,12 +92,11 @@ public struct Cleaner: Sendable {
         listMarkupSlot = active.firstIndex { $0 is ListMarkupRule }
         bullet = Array(configuration.bullet.utf8)
         bulletShown = configuration.bullet.trimmingSpaces
-        ruleInfo = active.map { let d = type(of: $0).description; return (d.id, d.name, d.family) }
-        ruleTexts = active.map { let d = type(of: $0).description; return RuleText(id: d.id, name: d.name, cues: $0.cues) }
+        ruleTexts = active.map { let d = type(of: $0).description; return RuleText(id: d.id, name: d.name, family: d.family, cues: $0.cues) }
     }
 
     /// The ids of the rules this cleaner runs, in order.
-    public var ruleIDs: [String] { ruleInfo.map(\.id) }
+    public var ruleIDs: [String] { ruleTexts.map(\.id) }
 
     /// Cleans a document; `site` (its host, see `SiteModel.siteKey(fromURL:)`) lets the `site-template`
     /// rule use the configured site statistics.
@@ -410,8 +408,8 @@ public struct Cleaner: Sendable {
     }
 
     private func removal(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ i: Int, _ decision: Resolver.Decision, _ findings: [Finding]) -> Removal {
-        let d = ruleInfo[decision.slot]
-        var explanation = Explanation(cause: decision.cause, rule: ruleTexts[decision.slot], block: i)
+        let d = ruleTexts[decision.slot]
+        var explanation = Explanation(cause: decision.cause, rule: d, block: i)
         if case .finding(let index) = decision.cause {
             let finding = findings[index]
             explanation.evidence = finding.evidence
@@ -424,14 +422,16 @@ public struct Cleaner: Sendable {
     }
 }
 
-/// A rule's id, name and cues, shared by the explanations of its removals.
+/// A rule's id, name, family and cues, shared by the explanations of its removals.
 final class RuleText: Sendable {
     let id: String
     let name: String
+    let family: RuleFamily
     let cues: [Cue]
-    init(id: String, name: String, cues: [Cue]) {
+    init(id: String, name: String, family: RuleFamily, cues: [Cue]) {
         self.id = id
         self.name = name
+        self.family = family
         self.cues = cues
     }
 }

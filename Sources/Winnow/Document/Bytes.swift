@@ -7,6 +7,18 @@ enum Bytes {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
 
+    /// Whether `p[i..<end]` begins with `word` (ASCII; letters compared without case, `word` in small letters).
+    static func hasPrefix(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
+        let n = word.utf8CodeUnitCount
+        guard i >= 0, i + n <= end else { return false }
+        let w = word.utf8Start
+        for k in 0..<n {
+            let b = p[i + k], c = w[k]
+            if isASCIILetter(c) ? (b | 0x20) != c : b != c { return false }
+        }
+        return true
+    }
+
     /// Folds a byte for phrase matching: ASCII upper case to lower case, and the second byte of the
     /// two-byte Latin-1 capitals (U+00C0-U+00DE except U+00D7) to their small letters, when `previous` is 0xC3.
     @inline(__always) static func fold(_ b: UInt8, previous: UInt8) -> UInt8 {

@@ -172,15 +172,14 @@ public struct CommentThreadRule: Rule {
         var i = block.trimmed.lowerBound
         let end = block.trimmed.upperBound
         // "There are " / "There is ".
-        if cue.lowerBound - i > 10 && (p[i] | 0x20) == 0x74 && (p[i + 1] | 0x20) == 0x68 && (p[i + 2] | 0x20) == 0x65
-            && (p[i + 3] | 0x20) == 0x72 && (p[i + 4] | 0x20) == 0x65 && p[i + 5] == 0x20 {
+        if cue.lowerBound - i > 10 && Bytes.hasPrefix(p, i, end, "there ") {
             i += 6
             while i < cue.lowerBound && p[i] != 0x20 { i += 1 }
             i += 1
         }
         var digits = 0
         while i < cue.lowerBound && p[i] >= 0x30 && p[i] <= 0x39 { digits += 1; i += 1 }
-        if digits == 0 && cue.lowerBound - i >= 4 && (p[i] | 0x20) == 0x6F && (p[i + 1] | 0x20) == 0x6E && (p[i + 2] | 0x20) == 0x65 {
+        if digits == 0 && cue.lowerBound - i >= 4 && Bytes.hasPrefix(p, i, end, "one") {
             digits = 1; i += 3   // "One"
         }
         guard digits > 0 && digits <= 6 else { return false }
@@ -190,7 +189,7 @@ public struct CommentThreadRule: Rule {
         while j < end && p[j] == 0x20 { j += 1 }
         if j == end { return true }
         // "on" / "to" unless the cue ended with it ("thoughts on").
-        if end - j >= 3 && (((p[j] | 0x20) == 0x6F && (p[j + 1] | 0x20) == 0x6E) || ((p[j] | 0x20) == 0x74 && (p[j + 1] | 0x20) == 0x6F)) && p[j + 2] == 0x20 {
+        if Bytes.hasPrefix(p, j, end, "on ") || Bytes.hasPrefix(p, j, end, "to ") {
             j += 3
             while j < end && p[j] == 0x20 { j += 1 }
         }
