@@ -128,6 +128,23 @@ struct LineReaderTests {
         #expect(reader.source.reads == 11)
     }
 
+    @Test(arguments: [64 << 10, 256 << 10, 300_000])
+    func aBatchIsAboutItsTargetNotAWholeChunk(target: Int) throws {
+        // 3 MiB of 100-byte lines read with 1 MiB chunks: a read asks only for what the batch lacks (at
+        // least 64 KiB), so every batch but the last holds its target (less the line it was cut before) and at most one
+        // read and a line more.
+        var line = [UInt8](repeating: UInt8(ascii: "a"), count: 99)
+        line.append(0x0A)
+        let input = Array([[UInt8]](repeating: line, count: 3 * (1 << 20) / 100).joined())
+        let out = try batches(input, chunk: 1 << 20, target: target)
+        #expect(Array(out.joined()) == input)
+        for batch in out.dropLast() {
+            #expect(batch.count > target - 100)
+            #expect(batch.count < target + LineReader<MemorySource>.minimumRead + 100)
+        }
+        #expect(out.count >= input.count / (target + LineReader<MemorySource>.minimumRead + 100))
+    }
+
     @Test func lastIndexMatchesANaiveSearch() {
         var rng = SystemRandomNumberGenerator()
         for _ in 0..<300 {

@@ -8,7 +8,8 @@ import Darwin
 
 /// Reads a byte stream in large chunks and hands it out as batches of whole lines.
 ///
-/// Each `read` asks for `chunkSize` bytes (1 MiB by default) straight into the batch's storage. A batch
+/// Each `read` asks for what the batch still lacks of its target (at least 64 KiB, at most `chunkSize`,
+/// 1 MiB by default) straight into the batch's storage. A batch
 /// ends at its last `\n` once it holds at least `targetBytes`; the partial line after that `\n` is carried
 /// over to the start of the next batch (one copy of the tail, never of the batch). Only newly read bytes
 /// are searched for the last `\n` (memrchr), so nothing is scanned twice; a line longer than the target
@@ -29,19 +30,23 @@ public struct LineReader<Source: ByteSource> {
     /// Total bytes read from the source.
     public private(set) var bytesRead = 0
 
+    /// The smallest read `nextBatch` asks for (a line longer than the target is read in steps of this).
+    static var minimumRead: Int { 64 << 10 }
+
     public init(_ source: Source, chunkSize: Int = 1 << 20) {
         precondition(chunkSize > 0)
         self.source = source
         self.chunkSize = chunkSize
     }
 
-    /// Reads one chunk into `buffer`'s free space; false at the end of input.
-    private mutating func readChunk(into buffer: ByteBuffer) throws(ReadError) -> Bool {
-        // Read into the free space; make room for a whole chunk only when little is left (so a buffer
+    /// Reads up to `want` bytes (at most `chunkSize`) into `buffer`'s free space; false at the end of input.
+    private mutating func readChunk(into buffer: ByteBuffer, want: Int = .max) throws(ReadError) -> Bool {
+        let size = min(chunkSize, max(want, 1))
+        // Read into the free space; make room for a whole read only when little is left (so a buffer
         // reserved for a file's known size is not regrown just to see the end of the file).
-        if buffer.capacity - buffer.count < min(chunkSize, 4096) { buffer.reserve(buffer.count + chunkSize) }
+        if buffer.capacity - buffer.count < min(size, 4096) { buffer.reserve(buffer.count + size) }
         let space = UnsafeMutableRawBufferPointer(start: buffer.base + buffer.count,
-                                                  count: min(chunkSize, buffer.capacity - buffer.count))
+                                                  count: min(size, buffer.capacity - buffer.count))
         let n = try source.read(into: space)
         if n == 0 {
             atEnd = true
@@ -70,7 +75,10 @@ public struct LineReader<Source: ByteSource> {
             }
             if lastNewline >= 0 && batch.count >= targetBytes { break }
             if atEnd { break }
-            _ = try readChunk(into: batch)
+            // Ask for what the batch still lacks (at least `minimumRead`): a batch is about
+            // `targetBytes`, not a whole chunk, so workers get evenly sized work and the reused buffers
+            // stay near the target size.
+            _ = try readChunk(into: batch, want: max(targetBytes - batch.count, LineReader.minimumRead))
         }
         if atEnd { return batch.count > 0 }
         let cut = lastNewline + 1
