@@ -55,6 +55,8 @@ public struct Cleaner: Sendable {
     let furnitureSlot: Int?
     /// Removals of this rule (teaser excerpts, also inline between the article's paragraphs) do not start the page's tail.
     let inlineSlot: Int?
+    /// Image credits of this rule (site-footer) do not start the page's tail either.
+    let creditSlot: Int?
     let listMarkup: Bool
     let listMarkupSlot: Int?
     let bullet: [UInt8]
@@ -88,6 +90,7 @@ public struct Cleaner: Sendable {
         repeatSlot = active.firstIndex { $0 is RepeatedBlockRule }
         furnitureSlot = active.firstIndex { $0 is PageFurnitureRule }
         inlineSlot = active.firstIndex { $0 is TeaserExcerptRule }
+        creditSlot = active.firstIndex { $0 is SiteFooterRule }
         listMarkup = active.contains { $0 is ListMarkupRule }
         listMarkupSlot = active.firstIndex { $0 is ListMarkupRule }
         bullet = Array(configuration.bullet.utf8)
@@ -237,7 +240,8 @@ public struct Cleaner: Sendable {
                 findings.removeSubrange(kept...)
             }
             decisions = Resolver.resolve(blocks: blocks, findings: findings, prior: decisions, repeatSlot: repeatSlot, bytes: bytes,
-                                         layout: layout, furnitureSlot: furnitureSlot, inlineSlot: inlineSlot, isBullet: isBullet)
+                                         layout: layout, furnitureSlot: furnitureSlot, inlineSlot: inlineSlot,
+                                         creditSlot: creditSlot, isBullet: isBullet)
             var settled = true
             for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
             if settled { break }

@@ -14,7 +14,7 @@ import Darwin
 ///    a family goes with the removed block of that family it introduces; a short block between two
 ///    removed blocks goes, and so does one after a removed block at the very end, unless it reads as a
 ///    sentence; a bare bullet goes with its removed item.
-/// 3. After the article body (`ArticleBody`), beyond the first removed block (not a teaser excerpt) or menu (or a link widget's
+/// 3. After the article body (`ArticleBody`), beyond the first removed block (not a teaser excerpt nor an image credit) or menu (or a link widget's
 ///    heading in the body's last fifth, page-furniture's `tailHeading`), every line that
 ///    does not read as a sentence goes (page-furniture), and so does a sentence of eight words or more
 ///    with no prose line before or after it (a teaser's blurb between its headline and its date).
@@ -50,7 +50,7 @@ struct Resolver {
     static let loneSentenceWords = 8
 
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
-                        layout: ArticleBody? = nil, furnitureSlot: Int? = nil, inlineSlot: Int? = nil,
+                        layout: ArticleBody? = nil, furnitureSlot: Int? = nil, inlineSlot: Int? = nil, creditSlot: Int? = nil,
                         isBullet: (Block) -> Bool) -> [Decision?] {
         var decisions = prior ?? [Decision?](filled: nil, count: blocks.count)
         // Weak cue families per block, as a bit set of rule slots.
@@ -157,7 +157,16 @@ struct Resolver {
         if let layout, let furnitureSlot, layout.score >= PageFurnitureRule.minimumBodyScore {
             var t = layout.core.upperBound
             // A teaser excerpt (`inlineSlot`) is no marker: sites set such cards between the article's paragraphs.
-            while t < blocks.count && (decisions[t] == nil || decisions[t]!.slot == inlineSlot) && !layout.startsMenu(t, blocks) { t += 1 }
+            // Nor is an image credit (`creditSlot`, site-footer's credit kind): a caption's line stands inside
+            // articles too, and what follows it (an info box, the article's last paragraphs) is the article's
+            // unless a real marker follows.
+            func isCredit(_ i: Int) -> Bool {
+                guard let creditSlot, var d = decisions[i], d.slot == creditSlot else { return false }
+                if case .copy(let first) = d.cause, let c = decisions[first] { d = c }
+                guard case .finding(let f) = d.cause else { return false }
+                return SiteFooterRule.isCredit(findings[f].evidence)
+            }
+            while t < blocks.count && (decisions[t] == nil || decisions[t]!.slot == inlineSlot || isCredit(t)) && !layout.startsMenu(t, blocks) { t += 1 }
             // A widget heading in the body's last part ("More in Science" above teasers whose blurbs read
             // as prose) is the marker when it comes first.
             var heading = false
