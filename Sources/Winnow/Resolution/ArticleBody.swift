@@ -24,6 +24,18 @@ struct ArticleBody {
     /// Words of body-kind lines before each line (for "how much of the article precedes this line").
     var bodyWordsBefore: [Int]
     var bodyWords: Int
+    /// The same for the body-kind lines that read as an article's paragraphs: next to another one (blank and
+    /// ignored lines looked through) or of `longParagraph` words or more. A short paragraph alone between
+    /// lines that are not prose is a teaser's blurb as often as the article's (a list of other stories,
+    /// each a headline, a byline and one sentence, has many of them).
+    var articleWordsBefore: [Int]
+    var articleWords: Int
+    /// One past the body's last line that counts for `articleWords` (the body's start when none does): where
+    /// the article's paragraphs end when teasers' blurbs stretch the body past them.
+    var articleEnd: Int
+
+    /// A body line of this many words counts for the article on its own (see `articleWords`).
+    static let longParagraph = 50
 
     /// No lines, no body.
     static let empty = ArticleBody(blocks: [], isMenu: [], ignoring: [])
@@ -57,7 +69,46 @@ struct ArticleBody {
         core = bestStart..<bestEnd
         score = best
         bodyWords = words
+        // Article words: a second pass, with each body line's neighbours among the lines that count.
+        articleWordsBefore = [Int](filled: 0, count: blocks.count)
+        var article = 0
+        var previousBody = false
+        var end = core.lowerBound
+        var pending = -1       // a short body line after a line that is not prose, waiting for its next neighbour
+        for (index, block) in blocks.enumerated() {
+            articleWordsBefore[index] = article
+            if block.isBlank || ignoring[index] { continue }
+            let body = kinds[index] == .body
+            if pending >= 0 {
+                // The waiting line is anchored when this one is prose too: its words come before the lines after it.
+                if body {
+                    let words = ArticleBody.proseWords(blocks[pending])
+                    article += words
+                    for k in (pending + 1)...index { articleWordsBefore[k] += words }
+                    if pending < core.upperBound { end = pending + 1 }
+                }
+                pending = -1
+            }
+            if body {
+                let words = ArticleBody.proseWords(block)
+                if previousBody || words >= ArticleBody.longParagraph {
+                    article += words
+                    if index < core.upperBound { end = index + 1 }
+                } else {
+                    pending = index
+                }
+            }
+            previousBody = body
+        }
+        articleWords = article
+        articleEnd = end
     }
+
+    /// `articleWordsBefore[i]`, and all of them for `i` past the last line.
+    func articleWords(before i: Int) -> Int { i < articleWordsBefore.count ? articleWordsBefore[i] : articleWords }
+
+    /// A body line's words as the body's score counts them.
+    @inline(__always) static func proseWords(_ block: Block) -> Int { block.hasCJK ? block.alnum / 2 : block.words }
 
     /// A menu item with another one among the next three non-blank lines: the start of a menu, not a
     /// section heading that happens to be a menu word ("Video", "Staff").

@@ -49,6 +49,10 @@ struct Resolver {
     /// (shorter ones are opening hours, prices, captions of the article's own pictures).
     static let loneSentenceWords = 8
 
+    /// Blurbs (short prose lines alone among lines that are not prose) after the article's last paragraph that
+    /// make the body's end a list of teasers (see `ArticleBody.articleEnd`).
+    static let blurbsAfterArticle = 3
+
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
                         layout: ArticleBody? = nil, furnitureSlot: Int? = nil, inlineSlot: Int? = nil, creditSlot: Int? = nil,
                         isBullet: (Block) -> Bool) -> [Decision?] {
@@ -166,7 +170,24 @@ struct Resolver {
                 guard case .finding(let f) = d.cause else { return false }
                 return SiteFooterRule.isCredit(findings[f].evidence)
             }
-            while t < blocks.count && (decisions[t] == nil || decisions[t]!.slot == inlineSlot || isCredit(t)) && !layout.startsMenu(t, blocks) { t += 1 }
+            func isMarker(_ i: Int) -> Bool {
+                (decisions[i] != nil && decisions[i]!.slot != inlineSlot && !isCredit(i)) || layout.startsMenu(i, blocks)
+            }
+            while t < blocks.count && !isMarker(t) { t += 1 }
+            // Teasers' blurbs can stretch the body past the article: then the marker may come after the article's
+            // last paragraph (`articleEnd`), when no paragraph of the article but only three or more blurbs
+            // (`articleWords` does not count them) follow it in the body.
+            var early = false
+            if layout.articleEnd < layout.core.upperBound && layout.articleEnd > layout.core.lowerBound {
+                var e = layout.articleEnd
+                while e < t && !isMarker(e) { e += 1 }
+                if e < t && layout.articleWordsBefore[e] >= PageFurnitureRule.minimumBodyScore
+                    && layout.articleWords(before: layout.core.upperBound) == layout.articleWordsBefore[e] {
+                    var blurbs = 0
+                    for j in e..<layout.core.upperBound where layout.kinds[j] == .body && !layout.skips(j, blocks) { blurbs += 1 }
+                    if blurbs >= Resolver.blurbsAfterArticle { t = e; early = true }
+                }
+            }
             // A widget heading in the body's last part ("More in Science" above teasers whose blurbs read
             // as prose) is the marker when it comes first.
             var heading = false
@@ -176,7 +197,11 @@ struct Resolver {
             }
             if t < blocks.count && !heading, let d = decisions[t], d.slot == furnitureSlot, case .finding(let f) = d.cause,
                case .layout(.tailHeading, _) = findings[f].evidence { heading = true }
-            if t < blocks.count && (heading || (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords) {
+            // Teasers' blurbs (short prose lines alone between headlines and dates) do not count as the article
+            // going on: a fifth of the article's words (`articleWords`) after the marker does.
+            if t < blocks.count && (heading || early || (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords
+                || (layout.articleWords >= PageFurnitureRule.minimumBodyScore
+                    && (layout.articleWords - layout.articleWordsBefore[t]) * 5 < layout.articleWords)) {
                 // The nearest line before (step -1) or after (+1) reads as prose; blank lines, bullets and lines
                 // other rules removed are looked through (a "Related:" link or an ad label between the article's
                 // last paragraphs), lines removed as page furniture (teaser headlines, dates) are not.

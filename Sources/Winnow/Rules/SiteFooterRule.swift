@@ -52,6 +52,22 @@ public struct SiteFooterRule: Rule {
                 \(PageFurnitureRule.article)
 
                 """),
+            // After an advertisement marker, the article's last short paragraphs under their subheadings stay: two
+            // paragraphs alone between other lines are no list of teasers.
+            RuleExample("""
+                \(PageFurnitureRule.article)
+                Advertisement
+                What comes next
+                The north pier closes in the autumn for the same repairs, the harbour board said on Friday.
+                Ticket prices
+                Fares stay the same this year, because the council pays for the repairs from its reserves.
+                """, expected: """
+                \(PageFurnitureRule.article)
+                What comes next
+                The north pier closes in the autumn for the same repairs, the harbour board said on Friday.
+                Ticket prices
+                Fares stay the same this year, because the council pays for the repairs from its reserves.
+                """),
         ],
         nonTriggering: [
             RuleExample("The museum prints photos © and the name of the photographer on every label beside the pictures, as the copyright law of the country has demanded since the reform of the archives in the spring of last year.\n"),
