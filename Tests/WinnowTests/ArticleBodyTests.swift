@@ -32,7 +32,9 @@ struct ArticleBodyTests {
         #expect(blocks.count == 9)
         // The blurbs are prose to the body (it runs to the last one) but not the article's paragraphs.
         #expect(body.core == 0..<9)
-        #expect(body.articleEnd == 3)
+        #expect(body.blurbs == 2)
+        #expect(body.blurbs(before: 3) == 0)
+        #expect(body.blurbs(before: 6) == 1)
         let paragraphs = blocks[0..<3].reduce(0) { $0 + $1.words }
         #expect(body.articleWords == paragraphs)
         #expect(body.articleWords(before: 3) == paragraphs)
@@ -43,7 +45,7 @@ struct ArticleBodyTests {
     @Test func aLongParagraphAloneIsTheArticles() {
         let long = Array(repeating: "The council will pay for the new ramp out of its reserves this year.", count: 4).joined(separator: " ")
         let (body, blocks) = Self.layout(Self.article + "Subheading\n" + long + "\n")
-        #expect(body.articleEnd == 5)
+        #expect(body.blurbs == 0)
         #expect(body.articleWords == blocks[0..<3].reduce(0) { $0 + $1.words } + blocks[4].words)
     }
 
@@ -53,6 +55,20 @@ struct ArticleBodyTests {
         #expect(body.articleWords == 32)
         #expect(body.articleWords(before: 2) == 0)
         #expect(body.articleWords(before: 3) == 16)
-        #expect(body.articleEnd == 5)
+        #expect(body.blurbs == 0)
+    }
+
+    @Test func aShortLineCutOffWithAnEllipsisIsCut() {
+        let text = "Bakery on the quay reports its best summer and plans a...\nThe keeper retires…\n"
+            + "He said: “I wanted to stay, but the doctors told me otherwise, and so I packed my things and left the island for good, after all those years on the rock...”\n"
+            + "The pier reopens on Monday.\n"
+        var copy = text
+        copy.withUTF8 { bytes in
+            let blocks = Document(bytes: bytes).blocks
+            #expect(ArticleBody.isCut(bytes, blocks[0]))
+            #expect(ArticleBody.isCut(bytes, blocks[1]))
+            #expect(!ArticleBody.isCut(bytes, blocks[2]))   // long, and a quote closes it
+            #expect(!ArticleBody.isCut(bytes, blocks[3]))
+        }
     }
 }

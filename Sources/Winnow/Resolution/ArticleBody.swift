@@ -30,18 +30,35 @@ struct ArticleBody {
     /// each a headline, a byline and one sentence, has many of them).
     var articleWordsBefore: [Int]
     var articleWords: Int
-    /// One past the body's last line that counts for `articleWords` (the body's start when none does): where
-    /// the article's paragraphs end when teasers' blurbs stretch the body past them.
-    var articleEnd: Int
+    /// Blurbs (the body-kind lines that do not count for `articleWords`) before each line, and in all.
+    var blurbsBefore: [Int]
+    var blurbs: Int
 
     /// A body line of this many words counts for the article on its own (see `articleWords`).
     static let longParagraph = 50
+    /// A body line shorter than this that ends with an ellipsis is cut off (see `endsWithEllipsis`).
+    static let cutLineWords = 20
+
+    /// A line of fewer than `cutLineWords` words that ends with "..." or "…": a teaser's headline or blurb cut
+    /// to fit its box.
+    static func isCut(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        block.words < cutLineWords && endsWithEllipsis(p, block)
+    }
+
+    /// The line ends with "..." or "…".
+    static func endsWithEllipsis(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        let r = block.trimmed
+        guard r.count >= 3 else { return false }
+        let a = p[r.upperBound - 3], b = p[r.upperBound - 2], c = p[r.upperBound - 1]
+        return (a == 0x2E && b == 0x2E && c == 0x2E) || (a == 0xE2 && b == 0x80 && c == 0xA6)
+    }
 
     /// No lines, no body.
     static let empty = ArticleBody(blocks: [], isMenu: [], ignoring: [])
 
     /// `ignoring` marks lines that do not count (already removed, bare bullets), as if they were blank.
-    init(blocks: [Block], isMenu: [Bool], ignoring: [Bool]) {
+    /// `bytes` (the document's) tell a headline cut short ("... plus new he...") from a paragraph.
+    init(blocks: [Block], isMenu: [Bool], ignoring: [Bool], bytes: UnsafeBufferPointer<UInt8>? = nil) {
         self.isMenu = isMenu
         self.ignored = ignoring
         kinds = [Kind](filled: .neutral, count: blocks.count)
@@ -69,43 +86,54 @@ struct ArticleBody {
         core = bestStart..<bestEnd
         score = best
         bodyWords = words
-        // Article words: a second pass, with each body line's neighbours among the lines that count.
+        // Article words: a second pass, with each body line's neighbours among the lines that count. A short
+        // body line after one that is not prose waits for its next neighbour; its words (or its count as a
+        // blurb) then go to the lines after it.
         articleWordsBefore = [Int](filled: 0, count: blocks.count)
-        var article = 0
+        blurbsBefore = [Int](filled: 0, count: blocks.count)
+        var article = 0, blurbCount = 0
         var previousBody = false
-        var end = core.lowerBound
-        var pending = -1       // a short body line after a line that is not prose, waiting for its next neighbour
+        var pending = -1
         for (index, block) in blocks.enumerated() {
             articleWordsBefore[index] = article
+            blurbsBefore[index] = blurbCount
             if block.isBlank || ignoring[index] { continue }
-            let body = kinds[index] == .body
+            // A short line cut off with an ellipsis is a teaser's headline or blurb: it anchors no paragraph.
+            let cut = kinds[index] == .body && bytes.map { ArticleBody.isCut($0, block) } ?? false
+            let body = kinds[index] == .body && !cut
+            if cut { blurbCount += 1 }
             if pending >= 0 {
-                // The waiting line is anchored when this one is prose too: its words come before the lines after it.
                 if body {
                     let words = ArticleBody.proseWords(blocks[pending])
                     article += words
                     for k in (pending + 1)...index { articleWordsBefore[k] += words }
-                    if pending < core.upperBound { end = pending + 1 }
+                } else {
+                    blurbCount += 1
+                    for k in (pending + 1)...index { blurbsBefore[k] += 1 }
                 }
                 pending = -1
             }
             if body {
-                let words = ArticleBody.proseWords(block)
-                if previousBody || words >= ArticleBody.longParagraph {
-                    article += words
-                    if index < core.upperBound { end = index + 1 }
+                if previousBody || ArticleBody.proseWords(block) >= ArticleBody.longParagraph {
+                    article += ArticleBody.proseWords(block)
                 } else {
                     pending = index
                 }
             }
             previousBody = body
         }
+        if pending >= 0 {
+            blurbCount += 1
+            for k in (pending + 1)..<blocks.count { blurbsBefore[k] += 1 }
+        }
         articleWords = article
-        articleEnd = end
+        blurbs = blurbCount
     }
 
     /// `articleWordsBefore[i]`, and all of them for `i` past the last line.
     func articleWords(before i: Int) -> Int { i < articleWordsBefore.count ? articleWordsBefore[i] : articleWords }
+    /// `blurbsBefore[i]`, and all of them for `i` past the last line.
+    func blurbs(before i: Int) -> Int { i < blurbsBefore.count ? blurbsBefore[i] : blurbs }
 
     /// A body line's words as the body's score counts them.
     @inline(__always) static func proseWords(_ block: Block) -> Int { block.hasCJK ? block.alnum / 2 : block.words }

@@ -50,7 +50,7 @@ struct Resolver {
     static let loneSentenceWords = 8
 
     /// Blurbs (short prose lines alone among lines that are not prose) after the article's last paragraph that
-    /// make the body's end a list of teasers (see `ArticleBody.articleEnd`).
+    /// make the body's end a list of teasers (see `ArticleBody.articleWords`).
     static let blurbsAfterArticle = 3
 
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
@@ -174,18 +174,23 @@ struct Resolver {
                 (decisions[i] != nil && decisions[i]!.slot != inlineSlot && !isCredit(i)) || layout.startsMenu(i, blocks)
             }
             while t < blocks.count && !isMarker(t) { t += 1 }
-            // Teasers' blurbs can stretch the body past the article: then the marker may come after the article's
-            // last paragraph (`articleEnd`), when no paragraph of the article but only three or more blurbs
-            // (`articleWords` does not count them) follow it in the body.
+            // Teasers' blurbs can stretch the body past the article: then the marker may be a removed block inside
+            // the body after the article's last paragraph (`articleWords` do not count blurbs), when three or more
+            // blurbs follow it in the body.
             var early = false
-            if layout.articleEnd < layout.core.upperBound && layout.articleEnd > layout.core.lowerBound {
-                var e = layout.articleEnd
-                while e < t && !isMarker(e) { e += 1 }
-                if e < t && layout.articleWordsBefore[e] >= PageFurnitureRule.minimumBodyScore
-                    && layout.articleWords(before: layout.core.upperBound) == layout.articleWordsBefore[e] {
-                    var blurbs = 0
-                    for j in e..<layout.core.upperBound where layout.kinds[j] == .body && !layout.skips(j, blocks) { blurbs += 1 }
-                    if blurbs >= Resolver.blurbsAfterArticle { t = e; early = true }
+            let coreEnd = layout.core.upperBound
+            if layout.blurbs(before: coreEnd) - layout.blurbs(before: layout.core.lowerBound) >= Resolver.blurbsAfterArticle {
+                let articleInBody = layout.articleWords(before: coreEnd)
+                var e = layout.core.lowerBound
+                while e < t && e < coreEnd {
+                    if isMarker(e) {
+                        let before = layout.articleWordsBefore[e]
+                        if layout.blurbs(before: coreEnd) - layout.blurbsBefore[e] < Resolver.blurbsAfterArticle { break }
+                        if before >= PageFurnitureRule.minimumBodyScore && articleInBody == before {
+                            t = e; early = true; break
+                        }
+                    }
+                    e += 1
                 }
             }
             // A widget heading in the body's last part ("More in Science" above teasers whose blurbs read
@@ -228,7 +233,9 @@ struct Resolver {
                 last = -1
                 for j in stride(from: n - 1, through: 0, by: -1) { after[j] = last; if !skipped[j] { last = j } }
                 func isProse(_ j: Int) -> Bool {
-                    j < 0 || layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3)   // none: not a teaser's shape
+                    // none: not a teaser's shape; a short line cut off with an ellipsis is a teaser's.
+                    j < 0 || ((layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3))
+                              && !(bytes.map { ArticleBody.isCut($0, blocks[j]) } ?? false))
                 }
                 for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !isBullet(blocks[i])
                     && !(bytes.map { ListMarkupRule.isLoneNumber($0, blocks[i]) } ?? false) {

@@ -219,6 +219,22 @@ public struct PageFurnitureRule: Rule {
                 \(Self.article)
 
                 """),
+            // The same when the teasers' headlines are cut off with an ellipsis: such a line next to a blurb is no
+            // paragraph of the article.
+            RuleExample("""
+                \(Self.article)
+                Advertisement
+                Lighthouse keeper hands over the lamp on the rock to a crew from the...
+                After thirty years on the rock, the keeper hands over the lamp to a crew from the mainland this spring.
+                School choir from the island wins the regional final in the town hall with...
+                Forty children from the island school sang in the town hall and beat eleven choirs from the coast.
+                Bakery on the quay reports its best summer since it opened and plans a...
+                The quay bakery sold more loaves than in any year since it opened, and it now plans a second oven.
+                Harbour Voice, Quay Street 4
+                """, expected: """
+                \(Self.article)
+
+                """),
             // After the article's paragraphs, a removed block ("Advertisement") and then only teasers, whose blurbs
             // read as prose and stretch the body: the teasers go with it.
             RuleExample("""
@@ -582,9 +598,12 @@ public struct PageFurnitureRule: Rule {
     static let teaserWindow = 200
 
     /// After the body and its furniture, a line is kept when it could still be the article's: prose, a
-    /// sentence of two words or more, or a line that ends with a colon (it introduces a list).
+    /// sentence of two words or more, or a line that ends with a colon (it introduces a list); not a short
+    /// line cut off with an ellipsis.
     static func mayBeArticle(_ block: Block, _ kind: Kind, menu: Bool, bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
         if menu { return false }
+        // A short line cut off with an ellipsis: a teaser's headline or blurb.
+        if let bytes, ArticleBody.isCut(bytes, block) { return false }
         if kind == .body || (block.endsLikeSentence && block.words >= 2) { return true }
         if let bytes, !block.trimmed.isEmpty, bytes[block.trimmed.upperBound - 1] == 0x3A { return true }
         return false
