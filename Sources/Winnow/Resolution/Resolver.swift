@@ -16,7 +16,7 @@ import Darwin
 ///    sentence; a bare bullet goes with its removed item.
 /// 3. After the article body (`ArticleBody`), beyond the first removed block (not a teaser excerpt nor an image credit) or menu (or a link widget's
 ///    heading in the body's last fifth, page-furniture's `tailHeading`), every line that
-///    does not read as a sentence goes (page-furniture), and so does a sentence of eight words or more
+///    does not read as a sentence goes (page-furniture), and so does a sentence of four words or more
 ///    with no prose line before or after it (a teaser's blurb between its headline and its date).
 /// 4. A prose paragraph that occurs twice keeps its first copy; the later byte-identical copy goes.
 struct Resolver {
@@ -46,8 +46,9 @@ struct Resolver {
     static let shortWords = 8
 
     /// Beyond the marker after the body, a sentence alone among non-prose lines goes from this many words
-    /// (shorter ones are opening hours, prices, captions of the article's own pictures).
-    static let loneSentenceWords = 8
+    /// (shorter ones are opening hours, prices, "Thank you!"; from four words, a teaser's blurb or a prompt like "Found
+    /// the story interesting?" goes).
+    static let loneSentenceWords = 4
 
     /// Blurbs (short prose lines alone among lines that are not prose) after the article's last paragraph that
     /// make the body's end a list of teasers (see `ArticleBody.articleWords`).

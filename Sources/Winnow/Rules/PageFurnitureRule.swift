@@ -235,6 +235,20 @@ public struct PageFurnitureRule: Rule {
                 \(Self.article)
 
                 """),
+            // Beyond the tail's start, a sentence of four words or more alone between lines that are not prose goes
+            // (a prompt); a shorter one stays.
+            RuleExample("""
+                \(Self.article)
+                More in Island Life
+                Was this story useful to you?
+                Yes / No
+                Boats leave hourly.
+                Harbour Voice, Quay Street 4
+                """, expected: """
+                \(Self.article)
+                Boats leave hourly.
+
+                """),
             // After the article's paragraphs, a removed block ("Advertisement") and then only teasers, whose blurbs
             // read as prose and stretch the body: the teasers go with it.
             RuleExample("""
