@@ -14,7 +14,7 @@ import Darwin
 ///    a family goes with the removed block of that family it introduces; a short block between two
 ///    removed blocks goes, and so does one after a removed block at the very end, unless it reads as a
 ///    sentence; a bare bullet goes with its removed item.
-/// 3. After the article body (`ArticleBody`), beyond the first removed block (not a teaser excerpt nor an image credit) or menu (or a link widget's
+/// 3. After the article body (`ArticleBody`), beyond the first removed block (not a teaser excerpt, a video player's text nor an image credit) or menu (or a link widget's
 ///    heading in the body's last fifth, page-furniture's `tailHeading`), every line that
 ///    does not read as a sentence goes (page-furniture), and so does a sentence of four words or more
 ///    with no prose line before or after it (a teaser's blurb between its headline and its date).
@@ -55,7 +55,7 @@ struct Resolver {
     static let blurbsAfterArticle = 3
 
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
-                        layout: ArticleBody? = nil, furnitureSlot: Int? = nil, inlineSlot: Int? = nil, creditSlot: Int? = nil,
+                        layout: ArticleBody? = nil, furnitureSlot: Int? = nil, inlineSlots: [Int] = [], creditSlot: Int? = nil,
                         isBullet: (Block) -> Bool) -> [Decision?] {
         var decisions = prior ?? [Decision?](filled: nil, count: blocks.count)
         // Weak cue families per block, as a bit set of rule slots.
@@ -161,7 +161,8 @@ struct Resolver {
         // page's prose (a fifth) still follows the marker: then the article goes on past it.
         if let layout, let furnitureSlot, layout.score >= PageFurnitureRule.minimumBodyScore {
             var t = layout.core.upperBound
-            // A teaser excerpt (`inlineSlot`) is no marker: sites set such cards between the article's paragraphs.
+            // A teaser excerpt or a video player's text (`inlineSlots`) is no marker: sites set such cards and
+            // players between the article's paragraphs.
             // Nor is an image credit (`creditSlot`, site-footer's credit kind): a caption's line stands inside
             // articles too, and what follows it (an info box, the article's last paragraphs) is the article's
             // unless a real marker follows.
@@ -172,7 +173,7 @@ struct Resolver {
                 return SiteFooterRule.isCredit(findings[f].evidence)
             }
             func isMarker(_ i: Int) -> Bool {
-                (decisions[i] != nil && decisions[i]!.slot != inlineSlot && !isCredit(i)) || layout.startsMenu(i, blocks)
+                (decisions[i] != nil && !inlineSlots.contains(decisions[i]!.slot) && !isCredit(i)) || layout.startsMenu(i, blocks)
             }
             while t < blocks.count && !isMarker(t) { t += 1 }
             // Teasers' blurbs can stretch the body past the article: then the marker may be a removed block inside
