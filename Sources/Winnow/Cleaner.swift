@@ -228,7 +228,7 @@ public struct Cleaner: Sendable {
         var ignored = blocks.map(isBullet)
         var decisions = [Resolver.Decision?](filled: nil, count: blocks.count)
         for _ in 0..<4 {
-            let layout = ArticleBody(blocks: blocks, isMenu: menus, ignoring: ignored, bytes: bytes)
+            let layout = ArticleBody(blocks: blocks, isMenu: menus, ignoring: ignored)
             for (slot, rule) in rules.enumerated() where rule.usesLayout {
                 let start = findings.count
                 rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: layout, site: site), into: &findings)

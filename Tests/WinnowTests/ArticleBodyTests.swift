@@ -3,12 +3,13 @@ import Testing
 
 /// Where `ArticleBody` puts the article's paragraphs when teasers follow them.
 struct ArticleBodyTests {
-    static func layout(_ text: String) -> (ArticleBody, [Block]) {
+    static func layout(_ text: String) -> (ArticleBody, ArticleProse, [Block]) {
         var text = text
         return text.withUTF8 { bytes in
             let blocks = Document(bytes: bytes).blocks
             let none = [Bool](repeating: false, count: blocks.count)
-            return (ArticleBody(blocks: blocks, isMenu: none, ignoring: none), blocks)
+            let body = ArticleBody(blocks: blocks, isMenu: none, ignoring: none)
+            return (body, ArticleProse(body, blocks: blocks, bytes: bytes), blocks)
         }
     }
 
@@ -20,7 +21,7 @@ struct ArticleBodyTests {
         """
 
     @Test func teasersBlurbsAreNoArticleWords() {
-        let (body, blocks) = Self.layout(Self.article + """
+        let (body, prose, blocks) = Self.layout(Self.article + """
             Lighthouse keeper retires after thirty years
             Anna Berg
             After thirty years on the rock, the keeper hands over the lamp to a crew from the mainland this spring.
@@ -32,30 +33,30 @@ struct ArticleBodyTests {
         #expect(blocks.count == 9)
         // The blurbs are prose to the body (it runs to the last one) but not the article's paragraphs.
         #expect(body.core == 0..<9)
-        #expect(body.blurbs == 2)
-        #expect(body.blurbs(before: 3) == 0)
-        #expect(body.blurbs(before: 6) == 1)
+        #expect(prose.blurbs == 2)
+        #expect(prose.blurbs(before: 3) == 0)
+        #expect(prose.blurbs(before: 6) == 1)
         let paragraphs = blocks[0..<3].reduce(0) { $0 + $1.words }
-        #expect(body.articleWords == paragraphs)
-        #expect(body.articleWords(before: 3) == paragraphs)
-        #expect(body.articleWords(before: 9) == paragraphs)
+        #expect(prose.words == paragraphs)
+        #expect(prose.words(before: 3) == paragraphs)
+        #expect(prose.words(before: 9) == paragraphs)
         #expect(body.bodyWords > paragraphs)
     }
 
     @Test func aLongParagraphAloneIsTheArticles() {
         let long = Array(repeating: "The council will pay for the new ramp out of its reserves this year.", count: 4).joined(separator: " ")
-        let (body, blocks) = Self.layout(Self.article + "Subheading\n" + long + "\n")
-        #expect(body.blurbs == 0)
-        #expect(body.articleWords == blocks[0..<3].reduce(0) { $0 + $1.words } + blocks[4].words)
+        let (_, prose, blocks) = Self.layout(Self.article + "Subheading\n" + long + "\n")
+        #expect(prose.blurbs == 0)
+        #expect(prose.words == blocks[0..<3].reduce(0) { $0 + $1.words } + blocks[4].words)
     }
 
     @Test func twoParagraphsAnchorEachOtherAcrossBlankLines() {
-        let (body, _) = Self.layout("Title\n\nThe first paragraph of the story has more than ten words in it, and ends here.\n\n"
+        let (_, prose, _) = Self.layout("Title\n\nThe first paragraph of the story has more than ten words in it, and ends here.\n\n"
                                     + "The second paragraph of the story has more than ten words in it, and ends here.\n")
-        #expect(body.articleWords == 32)
-        #expect(body.articleWords(before: 2) == 0)
-        #expect(body.articleWords(before: 3) == 16)
-        #expect(body.blurbs == 0)
+        #expect(prose.words == 32)
+        #expect(prose.words(before: 2) == 0)
+        #expect(prose.words(before: 3) == 16)
+        #expect(prose.blurbs == 0)
     }
 
     @Test func aShortLineCutOffWithAnEllipsisIsCut() {

@@ -24,17 +24,7 @@ struct ArticleBody {
     /// Words of body-kind lines before each line (for "how much of the article precedes this line").
     var bodyWordsBefore: [Int]
     var bodyWords: Int
-    /// The same for the body-kind lines that read as an article's paragraphs: next to another one (blank and
-    /// ignored lines looked through) or of `longParagraph` words or more. A short paragraph alone between
-    /// lines that are not prose is a teaser's blurb as often as the article's (a list of other stories,
-    /// each a headline, a byline and one sentence, has many of them).
-    var articleWordsBefore: [Int]
-    var articleWords: Int
-    /// Blurbs (the body-kind lines that do not count for `articleWords`) before each line, and in all.
-    var blurbsBefore: [Int]
-    var blurbs: Int
-
-    /// A body line of this many words counts for the article on its own (see `articleWords`).
+    /// A body line of this many words counts for the article on its own (see `ArticleProse`).
     static let longParagraph = 50
     /// A body line shorter than this that ends with an ellipsis is cut off (see `endsWithEllipsis`).
     static let cutLineWords = 20
@@ -57,8 +47,7 @@ struct ArticleBody {
     static let empty = ArticleBody(blocks: [], isMenu: [], ignoring: [])
 
     /// `ignoring` marks lines that do not count (already removed, bare bullets), as if they were blank.
-    /// `bytes` (the document's) tell a headline cut short ("... plus new he...") from a paragraph.
-    init(blocks: [Block], isMenu: [Bool], ignoring: [Bool], bytes: UnsafeBufferPointer<UInt8>? = nil) {
+    init(blocks: [Block], isMenu: [Bool], ignoring: [Bool]) {
         self.isMenu = isMenu
         self.ignored = ignoring
         kinds = [Kind](filled: .neutral, count: blocks.count)
@@ -86,54 +75,7 @@ struct ArticleBody {
         core = bestStart..<bestEnd
         score = best
         bodyWords = words
-        // Article words: a second pass, with each body line's neighbours among the lines that count. A short
-        // body line after one that is not prose waits for its next neighbour; its words (or its count as a
-        // blurb) then go to the lines after it.
-        articleWordsBefore = [Int](filled: 0, count: blocks.count)
-        blurbsBefore = [Int](filled: 0, count: blocks.count)
-        var article = 0, blurbCount = 0
-        var previousBody = false
-        var pending = -1
-        for (index, block) in blocks.enumerated() {
-            articleWordsBefore[index] = article
-            blurbsBefore[index] = blurbCount
-            if block.isBlank || ignoring[index] { continue }
-            // A short line cut off with an ellipsis is a teaser's headline or blurb: it anchors no paragraph.
-            let cut = kinds[index] == .body && bytes.map { ArticleBody.isCut($0, block) } ?? false
-            let body = kinds[index] == .body && !cut
-            if cut { blurbCount += 1 }
-            if pending >= 0 {
-                if body {
-                    let words = ArticleBody.proseWords(blocks[pending])
-                    article += words
-                    for k in (pending + 1)...index { articleWordsBefore[k] += words }
-                } else {
-                    blurbCount += 1
-                    for k in (pending + 1)...index { blurbsBefore[k] += 1 }
-                }
-                pending = -1
-            }
-            if body {
-                if previousBody || ArticleBody.proseWords(block) >= ArticleBody.longParagraph {
-                    article += ArticleBody.proseWords(block)
-                } else {
-                    pending = index
-                }
-            }
-            previousBody = body
-        }
-        if pending >= 0 {
-            blurbCount += 1
-            for k in (pending + 1)..<blocks.count { blurbsBefore[k] += 1 }
-        }
-        articleWords = article
-        blurbs = blurbCount
     }
-
-    /// `articleWordsBefore[i]`, and all of them for `i` past the last line.
-    func articleWords(before i: Int) -> Int { i < articleWordsBefore.count ? articleWordsBefore[i] : articleWords }
-    /// `blurbsBefore[i]`, and all of them for `i` past the last line.
-    func blurbs(before i: Int) -> Int { i < blurbsBefore.count ? blurbsBefore[i] : blurbs }
 
     /// A body line's words as the body's score counts them.
     @inline(__always) static func proseWords(_ block: Block) -> Int { block.hasCJK ? block.alnum / 2 : block.words }
@@ -169,4 +111,63 @@ struct ArticleBody {
         if block.words <= 3 && !block.endsLikeSentence { return .furniture }
         return .neutral
     }
+}
+
+/// The body-kind lines of a page that read as an article's paragraphs, apart from teasers' blurbs: a body line
+/// counts for the article next to another one (blank and ignored lines looked through) or from
+/// `ArticleBody.longParagraph` words; a short one alone between lines that are not prose is a blurb (a list of
+/// other stories, each a headline, a byline and one sentence, has many of them), and so is a short line cut off
+/// with an ellipsis. Computed from a layout only where the resolver needs it (one pass, O(lines)).
+struct ArticleProse {
+    /// Per line: the article's words and the blurbs before it.
+    private var before: [(words: Int32, blurbs: Int32)]
+    private(set) var words: Int
+    private(set) var blurbs: Int
+
+    init(_ layout: ArticleBody, blocks: [Block], bytes: UnsafeBufferPointer<UInt8>?) {
+        before = [(words: Int32, blurbs: Int32)](repeating: (0, 0), count: blocks.count)
+        var article = 0, blurbCount = 0
+        var previousBody = false
+        // A short body line after one that is not prose waits for its next neighbour; its words (or its count
+        // as a blurb) then go to the lines after it.
+        var pending = -1
+        for (index, block) in blocks.enumerated() {
+            before[index] = (Int32(truncatingIfNeeded: article), Int32(truncatingIfNeeded: blurbCount))
+            if layout.skips(index, blocks) { continue }
+            let isBody = layout.kinds[index] == .body
+            let cut = isBody && (bytes.map { ArticleBody.isCut($0, block) } ?? false)
+            let body = isBody && !cut
+            if cut { blurbCount += 1 }
+            if pending >= 0 {
+                if body {
+                    let w = ArticleBody.proseWords(blocks[pending])
+                    article += w
+                    for k in (pending + 1)...index { before[k].words += Int32(truncatingIfNeeded: w) }
+                } else {
+                    blurbCount += 1
+                    for k in (pending + 1)...index { before[k].blurbs += 1 }
+                }
+                pending = -1
+            }
+            if body {
+                if previousBody || ArticleBody.proseWords(block) >= ArticleBody.longParagraph {
+                    article += ArticleBody.proseWords(block)
+                } else {
+                    pending = index
+                }
+            }
+            previousBody = body
+        }
+        if pending >= 0 {
+            blurbCount += 1
+            for k in (pending + 1)..<blocks.count { before[k].blurbs += 1 }
+        }
+        words = article
+        blurbs = blurbCount
+    }
+
+    /// The article's words before line `i` (all of them past the last line).
+    func words(before i: Int) -> Int { i < before.count ? Int(before[i].words) : words }
+    /// The blurbs before line `i` (all of them past the last line).
+    func blurbs(before i: Int) -> Int { i < before.count ? Int(before[i].blurbs) : blurbs }
 }

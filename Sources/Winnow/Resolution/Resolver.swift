@@ -51,7 +51,7 @@ struct Resolver {
     static let loneSentenceWords = 4
 
     /// Blurbs (short prose lines alone among lines that are not prose) after the article's last paragraph that
-    /// make the body's end a list of teasers (see `ArticleBody.articleWords`).
+    /// make the body's end a list of teasers (see `ArticleProse`).
     static let blurbsAfterArticle = 3
 
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
@@ -162,37 +162,33 @@ struct Resolver {
         if let layout, let furnitureSlot, layout.score >= PageFurnitureRule.minimumBodyScore {
             var t = layout.core.upperBound
             // A teaser excerpt or a video player's text (`inlineSlots`) is no marker: sites set such cards and
-            // players between the article's paragraphs.
-            // Nor is an image credit (`creditSlot`, site-footer's credit kind): a caption's line stands inside
-            // articles too, and what follows it (an info box, the article's last paragraphs) is the article's
-            // unless a real marker follows.
-            func isCredit(_ i: Int) -> Bool {
-                guard let creditSlot, var d = decisions[i], d.slot == creditSlot else { return false }
-                if case .copy(let first) = d.cause, let c = decisions[first] { d = c }
-                guard case .finding(let f) = d.cause else { return false }
-                return SiteFooterRule.isCredit(findings[f].evidence)
-            }
-            func isMarker(_ i: Int) -> Bool {
-                (decisions[i] != nil && !inlineSlots.contains(decisions[i]!.slot) && !isCredit(i)) || layout.startsMenu(i, blocks)
-            }
-            while t < blocks.count && !isMarker(t) { t += 1 }
+            // players between the article's paragraphs; nor is an image credit (see `MarkerTest`).
+            let marks = MarkerTest(inlineSlots: inlineSlots, creditSlot: creditSlot)
+            while t < blocks.count && !marks.isMarker(t, decisions, findings, layout, blocks) { t += 1 }
             // Teasers' blurbs can stretch the body past the article: then the marker may be a removed block inside
-            // the body after the article's last paragraph (`articleWords` do not count blurbs), when three or more
+            // the body after the article's last paragraph (`ArticleProse` tells them from blurbs), when three or more
             // blurbs follow it in the body.
             var early = false
+            var prose: ArticleProse? = nil
             let coreEnd = layout.core.upperBound
-            if layout.blurbs(before: coreEnd) - layout.blurbs(before: layout.core.lowerBound) >= Resolver.blurbsAfterArticle {
-                let articleInBody = layout.articleWords(before: coreEnd)
-                var e = layout.core.lowerBound
-                while e < t && e < coreEnd {
-                    if isMarker(e) {
-                        let before = layout.articleWordsBefore[e]
-                        if layout.blurbs(before: coreEnd) - layout.blurbsBefore[e] < Resolver.blurbsAfterArticle { break }
-                        if before >= PageFurnitureRule.minimumBodyScore && articleInBody == before {
-                            t = e; early = true; break
+            var markerInBody = layout.core.lowerBound
+            while markerInBody < min(t, coreEnd) && !marks.isMarker(markerInBody, decisions, findings, layout, blocks) { markerInBody += 1 }
+            if markerInBody < min(t, coreEnd) {
+                let article = ArticleProse(layout, blocks: blocks, bytes: bytes)
+                prose = article
+                if article.blurbs(before: coreEnd) - article.blurbs(before: markerInBody) >= Resolver.blurbsAfterArticle {
+                    let articleInBody = article.words(before: coreEnd)
+                    var e = markerInBody
+                    while e < t && e < coreEnd {
+                        if marks.isMarker(e, decisions, findings, layout, blocks) {
+                            let before = article.words(before: e)
+                            if article.blurbs(before: coreEnd) - article.blurbs(before: e) < Resolver.blurbsAfterArticle { break }
+                            if before >= PageFurnitureRule.minimumBodyScore && articleInBody == before {
+                                t = e; early = true; break
+                            }
                         }
+                        e += 1
                     }
-                    e += 1
                 }
             }
             // A widget heading in the body's last part ("More in Science" above teasers whose blurbs read
@@ -205,10 +201,13 @@ struct Resolver {
             if t < blocks.count && !heading, let d = decisions[t], d.slot == furnitureSlot, case .finding(let f) = d.cause,
                case .layout(.tailHeading, _) = findings[f].evidence { heading = true }
             // Teasers' blurbs (short prose lines alone between headlines and dates) do not count as the article
-            // going on: a fifth of the article's words (`articleWords`) after the marker does.
-            if t < blocks.count && (heading || early || (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords
-                || (layout.articleWords >= PageFurnitureRule.minimumBodyScore
-                    && (layout.articleWords - layout.articleWordsBefore[t]) * 5 < layout.articleWords)) {
+            // going on: a fifth of the article's words (`ArticleProse`) after the marker does.
+            var fires = t < blocks.count && (heading || early || (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords)
+            if t < blocks.count && !fires {
+                let article = prose ?? ArticleProse(layout, blocks: blocks, bytes: bytes)
+                fires = article.words >= PageFurnitureRule.minimumBodyScore && (article.words - article.words(before: t)) * 5 < article.words
+            }
+            if fires {
                 // The nearest line before (step -1) or after (+1) reads as prose; blank lines, bullets and lines
                 // other rules removed are looked through (a "Related:" link or an ad label between the article's
                 // last paragraphs), lines removed as page furniture (teaser headlines, dates) are not.
@@ -263,5 +262,27 @@ struct Resolver {
             }
         }
         return decisions
+    }
+}
+
+/// Whether a line starts the page's tail (see `Resolver`): a removed block, not a teaser excerpt or a video
+/// player's text (`inlineSlots`) nor an image credit (`creditSlot`: a caption's line stands inside articles
+/// too, and what follows it, an info box or the article's last paragraphs, is the article's unless a real
+/// marker follows), or the start of a menu.
+private struct MarkerTest {
+    let inlineSlots: [Int]
+    let creditSlot: Int?
+
+    func isMarker(_ i: Int, _ decisions: [Resolver.Decision?], _ findings: [Finding], _ layout: ArticleBody, _ blocks: [Block]) -> Bool {
+        if let d = decisions[i], !inlineSlots.contains(d.slot), !isCredit(d, decisions, findings) { return true }
+        return layout.startsMenu(i, blocks)
+    }
+
+    func isCredit(_ decision: Resolver.Decision, _ decisions: [Resolver.Decision?], _ findings: [Finding]) -> Bool {
+        guard let creditSlot, decision.slot == creditSlot else { return false }
+        var d = decision
+        if case .copy(let first) = d.cause, let c = decisions[first] { d = c }
+        guard case .finding(let f) = d.cause else { return false }
+        return SiteFooterRule.isCredit(findings[f].evidence)
     }
 }

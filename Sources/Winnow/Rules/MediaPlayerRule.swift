@@ -127,36 +127,53 @@ public struct MediaPlayerRule: Rule {
     static let slideTotal = 10
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        let start = findings.count
         MediaPlayerRule.policy.detect(context, cues: cues, into: &findings)
+        // Lines the phrases removed, in order: the passes below walk them alongside.
+        let byPhrase = findings[start...].map(\.block)
         let blocks = context.blocks
         let p = context.bytes
-        var claimed = Set(findings.lazy.map(\.block))
         // Counter lines ("Image 3 of 12").
+        var next = 0
         for (i, block) in blocks.enumerated() where block.words >= 4 && block.words <= 5 && block.digits >= 2
-            && !claimed.contains(i) && MediaPlayerRule.isCounterLine(p, block) {
+            && MediaPlayerRule.isCounterLine(p, block) {
+            while next < byPhrase.count && byPhrase[next] < i { next += 1 }
+            if next < byPhrase.count && byPhrase[next] == i { continue }
             findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "gallery counter", range: block.trimmed)])))
-            claimed.insert(i)
         }
-        // Slideshow captions ("12/50 The first pile ...").
-        var run: [(block: Int, counter: Range<Int>)] = []
-        var lastNumber = 0, total = 0
-        func close() {
-            if run.count >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal {
-                for (i, counter) in run where !claimed.contains(i) {
-                    findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "slideshow counter", range: counter)])))
-                }
-            }
-            run.removeAll(keepingCapacity: true)
-        }
+        // Slideshow captions ("12/50 The first pile ..."): runs of numbered lines, then each run's lines.
+        var runStart = -1, runLength = 0, lastNumber = 0, total = 0
+        var runs: [(first: Int, last: Int)] = []
         for (i, block) in blocks.enumerated() {
             if block.isBlank { continue }
-            guard block.digits >= 2, let (k, n, counter) = MediaPlayerRule.slideNumber(p, block) else { close(); continue }
-            if !run.isEmpty && (n != total || k != lastNumber + 1) { close() }
-            run.append((i, counter))
-            lastNumber = k
-            total = n
+            var numbered = false
+            if block.digits >= 2, let (k, n, _) = MediaPlayerRule.slideNumber(p, block) {
+                numbered = true
+                if runLength > 0 && n == total && k == lastNumber + 1 {
+                    runLength += 1
+                } else {
+                    if runLength >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal { runs.append((runStart, i - 1)) }
+                    runStart = i
+                    runLength = 1
+                }
+                lastNumber = k
+                total = n
+            }
+            if !numbered && runLength > 0 {
+                if runLength >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal { runs.append((runStart, i - 1)) }
+                runLength = 0
+            }
         }
-        close()
+        if runLength >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal { runs.append((runStart, blocks.count - 1)) }
+        next = 0
+        for run in runs {
+            for i in run.first...run.last where !blocks[i].isBlank {
+                guard let (_, _, counter) = MediaPlayerRule.slideNumber(p, blocks[i]) else { continue }
+                while next < byPhrase.count && byPhrase[next] < i { next += 1 }
+                if next < byPhrase.count && byPhrase[next] == i { continue }
+                findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "slideshow counter", range: counter)])))
+            }
+        }
     }
 
     static let policy = PhrasePolicy(minCoverage: 0.5, maxWordsForCoverage: 30)
