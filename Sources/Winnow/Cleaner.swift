@@ -220,8 +220,9 @@ public struct Cleaner: Sendable {
         if let slot = furnitureSlot {
             menus = PageFurnitureRule.menuLines(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: .empty, site: site))
         }
-        let isBullet: (Block) -> Bool = { listMarkup && ListMarkupRule.isLoneBullet(bytes, $0) }
-        var ignored = blocks.map(isBullet)
+        // Lone bullets, found once: the resolver asks about them for every line in every round.
+        let bullets = listMarkup ? blocks.map { ListMarkupRule.isLoneBullet(bytes, $0) } : [Bool](filled: false, count: blocks.count)
+        var ignored = bullets
         var decisions = [Resolver.Decision?](filled: nil, count: blocks.count)
         for _ in 0..<4 {
             let layout = ArticleBody(blocks: blocks, isMenu: menus, ignoring: ignored)
@@ -237,7 +238,7 @@ public struct Cleaner: Sendable {
                 findings.removeSubrange(kept...)
             }
             decisions = Resolver.resolve(blocks: blocks, findings: findings, prior: decisions, repeatSlot: repeatSlot, bytes: bytes,
-                                         layout: layout, furnitureSlot: furnitureSlot, inlineSlot: inlineSlot, isBullet: isBullet)
+                                         layout: layout, furnitureSlot: furnitureSlot, inlineSlot: inlineSlot, bullets: bullets)
             var settled = true
             for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
             if settled { break }

@@ -51,7 +51,8 @@ struct Resolver {
 
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
                         layout: ArticleBody? = nil, furnitureSlot: Int? = nil, inlineSlot: Int? = nil,
-                        isBullet: (Block) -> Bool) -> [Decision?] {
+                        bullets: [Bool]) -> [Decision?] {
+        precondition(bullets.count == blocks.count, "one bullet flag per block")
         var decisions = prior ?? [Decision?](filled: nil, count: blocks.count)
         // Weak cue families per block, as a bit set of rule slots.
         var cueSlots = [UInt64](filled: 0, count: blocks.count)
@@ -129,7 +130,7 @@ struct Resolver {
                 let next = nextNonBlank(i)
                 let prev = previousNonBlank(i)
                 // A bare bullet whose item went.
-                if isBullet(block), let next, next == i + 1, let d = decisions[next] {
+                if bullets[i], let next, next == i + 1, let d = decisions[next] {
                     decisions[i] = Decision(slot: d.slot, cause: .bullet(of: next)); changed = true; continue
                 }
                 // A heading that introduces a removed block of its family.
@@ -180,10 +181,10 @@ struct Resolver {
                 var lastKept = -1   // the nearest line before that no other rule removed
                 for j in 0..<n {
                     let removed = decisions[j].map { $0.slot != furnitureSlot } ?? false
-                    var list = isBullet(blocks[j])
+                    var list = bullets[j]
                     if !list, let bytes {
                         list = ListMarkupRule.isLoneNumber(bytes, blocks[j]) || ListMarkupRule.hasOwnMarker(bytes, blocks[j])
-                            || (lastKept >= 0 && (isBullet(blocks[lastKept]) || ListMarkupRule.isLoneNumber(bytes, blocks[lastKept])))
+                            || (lastKept >= 0 && (bullets[lastKept] || ListMarkupRule.isLoneNumber(bytes, blocks[lastKept])))
                     }
                     skipped[j] = blocks[j].isBlank || removed || list
                     if !removed { lastKept = j }
@@ -192,11 +193,12 @@ struct Resolver {
                 var last = -1
                 for j in 0..<n { before[j] = last; if !skipped[j] { last = j } }
                 last = -1
-                for j in stride(from: n - 1, through: 0, by: -1) { after[j] = last; if !skipped[j] { last = j } }
+                var j = n - 1
+                while j >= 0 { after[j] = last; if !skipped[j] { last = j }; j -= 1 }
                 func isProse(_ j: Int) -> Bool {
                     j < 0 || layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3)   // none: not a teaser's shape
                 }
-                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !isBullet(blocks[i])
+                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !bullets[i]
                     && !(bytes.map { ListMarkupRule.isLoneNumber($0, blocks[i]) } ?? false) {
                     if !PageFurnitureRule.mayBeArticle(blocks[i], layout.kinds[i], menu: layout.isMenu[i], bytes: bytes) {
                         decisions[i] = Decision(slot: furnitureSlot, cause: .beyondMarker(t, core: layout.core), propagates: false)

@@ -549,6 +549,7 @@ public struct PageFurnitureRule: Rule {
         var result = [Bool](filled: false, count: blocks.count)
         var run: [Int] = []
         func close() {
+            guard !run.isEmpty else { return }
             var ok = run.count >= items
             if ok && nested {
                 let first = p[blocks[run[0]].trimmed.lowerBound]
