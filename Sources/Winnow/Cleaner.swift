@@ -412,10 +412,9 @@ public struct Cleaner: Sendable {
         let d = ruleTexts[decision.slot]
         var explanation = Explanation(cause: decision.cause, rule: d, block: i)
         if case .finding(let index) = decision.cause {
-            let finding = findings[index]
-            explanation.evidence = finding.evidence
+            explanation.evidence = findings[index].evidence
             // Identifier texts are copied now: the input is gone when the reason is written.
-            if case .identifiers(let spans) = finding.evidence {
+            if case .identifiers(let spans) = explanation.evidence {
                 explanation.texts = spans.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.range]), as: UTF8.self) }
             }
         }

@@ -59,24 +59,27 @@ struct Resolver {
         // Copies of repeated blocks as (first copy, block): the repeated-block rule reports each group's
         // copies together, groups in order of their first copy.
         var copies: [(first: Int, block: Int)] = []
-        for (index, f) in findings.enumerated() {
-            if case .repeated(let first, _) = f.evidence {
-                copies.append((first, f.block))
-                continue
-            }
-            if f.strength == .definite {
-                if decisions[f.block] == nil {
-                    // Removals for a block's place (in the page, under a heading, in a thread) say nothing
-                    // about the same words elsewhere; removals for what a block says do.
-                    var propagates = true
-                    switch f.evidence {
-                    case .layout, .listUnder, .thread: propagates = false
-                    default: break
-                    }
-                    decisions[f.block] = Decision(slot: f.ruleSlot, cause: .finding(index), propagates: propagates)
+        // Read in place: a finding's evidence holds arrays, and copying one costs a retain and a release.
+        findings.withUnsafeBufferPointer { fs in
+            for index in fs.indices {
+                let block = fs[index].block, slot = fs[index].ruleSlot
+                // Removals for a block's place (in the page, under a heading, in a thread) say nothing
+                // about the same words elsewhere; removals for what a block says do.
+                var propagates = true
+                switch fs[index].evidence {
+                case .repeated(let first, _):
+                    copies.append((first, block))
+                    continue
+                case .layout, .listUnder, .thread: propagates = false
+                default: break
                 }
-            } else if f.ruleSlot < 64 {
-                cueSlots[f.block] |= 1 << UInt64(f.ruleSlot)
+                if fs[index].strength == .definite {
+                    if decisions[block] == nil {
+                        decisions[block] = Decision(slot: slot, cause: .finding(index), propagates: propagates)
+                    }
+                } else if slot < 64 {
+                    cueSlots[block] |= 1 << UInt64(slot)
+                }
             }
         }
 
