@@ -24,6 +24,24 @@ struct ArticleBody {
     /// Words of body-kind lines before each line (for "how much of the article precedes this line").
     var bodyWordsBefore: [Int]
     var bodyWords: Int
+    /// A body line of this many words counts for the article on its own (see `ArticleProse`).
+    static let longParagraph = 50
+    /// A body line shorter than this that ends with an ellipsis is cut off (see `endsWithEllipsis`).
+    static let cutLineWords = 20
+
+    /// A line of fewer than `cutLineWords` words that ends with "..." or "…": a teaser's headline or blurb cut
+    /// to fit its box.
+    static func isCut(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        block.words < cutLineWords && endsWithEllipsis(p, block)
+    }
+
+    /// The line ends with "..." or "…".
+    static func endsWithEllipsis(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        let r = block.trimmed
+        guard r.count >= 3 else { return false }
+        let a = p[r.upperBound - 3], b = p[r.upperBound - 2], c = p[r.upperBound - 1]
+        return (a == 0x2E && b == 0x2E && c == 0x2E) || (a == 0xE2 && b == 0x80 && c == 0xA6)
+    }
 
     /// No lines, no body.
     static let empty = ArticleBody(blocks: [], isMenu: [], ignoring: [])
@@ -59,6 +77,9 @@ struct ArticleBody {
         bodyWords = words
     }
 
+    /// A body line's words as the body's score counts them.
+    @inline(__always) static func proseWords(_ block: Block) -> Int { block.hasCJK ? block.alnum / 2 : block.words }
+
     /// A menu item with another one among the next three non-blank lines: the start of a menu, not a
     /// section heading that happens to be a menu word ("Video", "Staff").
     func startsMenu(_ i: Int, _ blocks: [Block]) -> Bool {
@@ -90,4 +111,63 @@ struct ArticleBody {
         if block.words <= 3 && !block.endsLikeSentence { return .furniture }
         return .neutral
     }
+}
+
+/// The body-kind lines of a page that read as an article's paragraphs, apart from teasers' blurbs: a body line
+/// counts for the article next to another one (blank and ignored lines looked through) or from
+/// `ArticleBody.longParagraph` words; a short one alone between lines that are not prose is a blurb (a list of
+/// other stories, each a headline, a byline and one sentence, has many of them), and so is a short line cut off
+/// with an ellipsis. Computed from a layout only where the resolver needs it (one pass, O(lines)).
+struct ArticleProse {
+    /// Per line: the article's words and the blurbs before it.
+    private var before: [(words: Int32, blurbs: Int32)]
+    private(set) var words: Int
+    private(set) var blurbs: Int
+
+    init(_ layout: ArticleBody, blocks: [Block], bytes: UnsafeBufferPointer<UInt8>?) {
+        before = [(words: Int32, blurbs: Int32)](repeating: (0, 0), count: blocks.count)
+        var article = 0, blurbCount = 0
+        var previousBody = false
+        // A short body line after one that is not prose waits for its next neighbour; its words (or its count
+        // as a blurb) then go to the lines after it.
+        var pending = -1
+        for (index, block) in blocks.enumerated() {
+            before[index] = (Int32(truncatingIfNeeded: article), Int32(truncatingIfNeeded: blurbCount))
+            if layout.skips(index, blocks) { continue }
+            let isBody = layout.kinds[index] == .body
+            let cut = isBody && (bytes.map { ArticleBody.isCut($0, block) } ?? false)
+            let body = isBody && !cut
+            if cut { blurbCount += 1 }
+            if pending >= 0 {
+                if body {
+                    let w = ArticleBody.proseWords(blocks[pending])
+                    article += w
+                    for k in (pending + 1)...index { before[k].words += Int32(truncatingIfNeeded: w) }
+                } else {
+                    blurbCount += 1
+                    for k in (pending + 1)...index { before[k].blurbs += 1 }
+                }
+                pending = -1
+            }
+            if body {
+                if previousBody || ArticleBody.proseWords(block) >= ArticleBody.longParagraph {
+                    article += ArticleBody.proseWords(block)
+                } else {
+                    pending = index
+                }
+            }
+            previousBody = body
+        }
+        if pending >= 0 {
+            blurbCount += 1
+            for k in (pending + 1)..<blocks.count { before[k].blurbs += 1 }
+        }
+        words = article
+        blurbs = blurbCount
+    }
+
+    /// The article's words before line `i` (all of them past the last line).
+    func words(before i: Int) -> Int { i < before.count ? Int(before[i].words) : words }
+    /// The blurbs before line `i` (all of them past the last line).
+    func blurbs(before i: Int) -> Int { i < before.count ? Int(before[i].blurbs) : blurbs }
 }

@@ -14,9 +14,9 @@ import Darwin
 ///    a family goes with the removed block of that family it introduces; a short block between two
 ///    removed blocks goes, and so does one after a removed block at the very end, unless it reads as a
 ///    sentence; a bare bullet goes with its removed item.
-/// 3. After the article body (`ArticleBody`), beyond the first removed block (not a teaser excerpt) or menu (or a link widget's
+/// 3. After the article body (`ArticleBody`), beyond the first removed block (not a teaser excerpt, a video player's text nor an image credit) or menu (or a link widget's
 ///    heading in the body's last fifth, page-furniture's `tailHeading`), every line that
-///    does not read as a sentence goes (page-furniture), and so does a sentence of eight words or more
+///    does not read as a sentence goes (page-furniture), and so does a sentence of four words or more
 ///    with no prose line before or after it (a teaser's blurb between its headline and its date).
 /// 4. A prose paragraph that occurs twice keeps its first copy; the later byte-identical copy goes.
 struct Resolver {
@@ -46,11 +46,16 @@ struct Resolver {
     static let shortWords = 8
 
     /// Beyond the marker after the body, a sentence alone among non-prose lines goes from this many words
-    /// (shorter ones are opening hours, prices, captions of the article's own pictures).
-    static let loneSentenceWords = 8
+    /// (shorter ones are opening hours, prices, "Thank you!"; from four words, a teaser's blurb or a prompt like "Found
+    /// the story interesting?" goes).
+    static let loneSentenceWords = 4
+
+    /// Blurbs (short prose lines alone among lines that are not prose) after the article's last paragraph that
+    /// make the body's end a list of teasers (see `ArticleProse`).
+    static let blurbsAfterArticle = 3
 
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
-                        layout: ArticleBody? = nil, furnitureSlot: Int? = nil, inlineSlot: Int? = nil,
+                        layout: ArticleBody? = nil, furnitureSlot: Int? = nil, inlineSlots: [Int] = [], creditSlot: Int? = nil,
                         bullets: [Bool]) -> [Decision?] {
         precondition(bullets.count == blocks.count, "one bullet flag per block")
         var decisions = prior ?? [Decision?](filled: nil, count: blocks.count)
@@ -160,8 +165,36 @@ struct Resolver {
         // page's prose (a fifth) still follows the marker: then the article goes on past it.
         if let layout, let furnitureSlot, layout.score >= PageFurnitureRule.minimumBodyScore {
             var t = layout.core.upperBound
-            // A teaser excerpt (`inlineSlot`) is no marker: sites set such cards between the article's paragraphs.
-            while t < blocks.count && (decisions[t] == nil || decisions[t]!.slot == inlineSlot) && !layout.startsMenu(t, blocks) { t += 1 }
+            // A teaser excerpt or a video player's text (`inlineSlots`) is no marker: sites set such cards and
+            // players between the article's paragraphs; nor is an image credit (see `MarkerTest`).
+            let marks = MarkerTest(inlineSlots: inlineSlots, creditSlot: creditSlot)
+            while t < blocks.count && !marks.isMarker(t, decisions, findings, layout, blocks) { t += 1 }
+            // Teasers' blurbs can stretch the body past the article: then the marker may be a removed block inside
+            // the body after the article's last paragraph (`ArticleProse` tells them from blurbs), when three or more
+            // blurbs follow it in the body.
+            var early = false
+            var prose: ArticleProse? = nil
+            let coreEnd = layout.core.upperBound
+            var markerInBody = layout.core.lowerBound
+            while markerInBody < min(t, coreEnd) && !marks.isMarker(markerInBody, decisions, findings, layout, blocks) { markerInBody += 1 }
+            if markerInBody < min(t, coreEnd) {
+                let article = ArticleProse(layout, blocks: blocks, bytes: bytes)
+                prose = article
+                if article.blurbs(before: coreEnd) - article.blurbs(before: markerInBody) >= Resolver.blurbsAfterArticle {
+                    let articleInBody = article.words(before: coreEnd)
+                    var e = markerInBody
+                    while e < t && e < coreEnd {
+                        if marks.isMarker(e, decisions, findings, layout, blocks) {
+                            let before = article.words(before: e)
+                            if article.blurbs(before: coreEnd) - article.blurbs(before: e) < Resolver.blurbsAfterArticle { break }
+                            if before >= PageFurnitureRule.minimumBodyScore && articleInBody == before {
+                                t = e; early = true; break
+                            }
+                        }
+                        e += 1
+                    }
+                }
+            }
             // A widget heading in the body's last part ("More in Science" above teasers whose blurbs read
             // as prose) is the marker when it comes first.
             var heading = false
@@ -171,7 +204,14 @@ struct Resolver {
             }
             if t < blocks.count && !heading, let d = decisions[t], d.slot == furnitureSlot, case .finding(let f) = d.cause,
                case .layout(.tailHeading, _) = findings[f].evidence { heading = true }
-            if t < blocks.count && (heading || (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords) {
+            // Teasers' blurbs (short prose lines alone between headlines and dates) do not count as the article
+            // going on: a fifth of the article's words (`ArticleProse`) after the marker does.
+            var fires = t < blocks.count && (heading || early || (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords)
+            if t < blocks.count && !fires {
+                let article = prose ?? ArticleProse(layout, blocks: blocks, bytes: bytes)
+                fires = article.words >= PageFurnitureRule.minimumBodyScore && (article.words - article.words(before: t)) * 5 < article.words
+            }
+            if fires {
                 // The nearest line before (step -1) or after (+1) reads as prose; blank lines, bullets and lines
                 // other rules removed are looked through (a "Related:" link or an ad label between the article's
                 // last paragraphs), lines removed as page furniture (teaser headlines, dates) are not.
@@ -199,7 +239,9 @@ struct Resolver {
                 var j = n - 1
                 while j >= 0 { after[j] = last; if !skipped[j] { last = j }; j -= 1 }
                 func isProse(_ j: Int) -> Bool {
-                    j < 0 || layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3)   // none: not a teaser's shape
+                    // none: not a teaser's shape; a short line cut off with an ellipsis is a teaser's.
+                    j < 0 || ((layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3))
+                              && !(bytes.map { ArticleBody.isCut($0, blocks[j]) } ?? false))
                 }
                 for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !bullets[i]
                     && !(bytes.map { ListMarkupRule.isLoneNumber($0, blocks[i]) } ?? false) {
@@ -225,5 +267,27 @@ struct Resolver {
             }
         }
         return decisions
+    }
+}
+
+/// Whether a line starts the page's tail (see `Resolver`): a removed block, not a teaser excerpt or a video
+/// player's text (`inlineSlots`) nor an image credit (`creditSlot`: a caption's line stands inside articles
+/// too, and what follows it, an info box or the article's last paragraphs, is the article's unless a real
+/// marker follows), or the start of a menu.
+private struct MarkerTest {
+    let inlineSlots: [Int]
+    let creditSlot: Int?
+
+    func isMarker(_ i: Int, _ decisions: [Resolver.Decision?], _ findings: [Finding], _ layout: ArticleBody, _ blocks: [Block]) -> Bool {
+        if let d = decisions[i], !inlineSlots.contains(d.slot), !isCredit(d, decisions, findings) { return true }
+        return layout.startsMenu(i, blocks)
+    }
+
+    func isCredit(_ decision: Resolver.Decision, _ decisions: [Resolver.Decision?], _ findings: [Finding]) -> Bool {
+        guard let creditSlot, decision.slot == creditSlot else { return false }
+        var d = decision
+        if case .copy(let first) = d.cause, let c = decisions[first] { d = c }
+        guard case .finding(let f) = d.cause else { return false }
+        return SiteFooterRule.isCredit(findings[f].evidence)
     }
 }

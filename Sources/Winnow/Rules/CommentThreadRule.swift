@@ -1,8 +1,9 @@
 /// Comment threads: from a comment-section heading ("12 Comments", "Leave a Reply", "Join the
 /// discussion", "12 thoughts on “Title”", "There are 13 comments") to the end of the page, when what follows has the marks of a thread ("Reply",
-/// "Report abuse", "Anna says:", "3 hours ago", "March 3, 2024 at 7:12 pm", ...) on at least two lines and on one line in ten. At least half of the page's
+/// "Report abuse", "Anna says:", "3 hours ago", "March 3, 2024 at 7:12 pm", "Rating: 36 Votes", ...) on at least two lines and on one line in ten. At least half of the page's
 /// prose must come before the heading, so an article's own section called "Comments", or a comment
-/// link above the article, stays.
+/// link above the article, stays; unless the thread is long (ten marks or more, on one line in five up to
+/// the last) and follows 100 words of prose.
 public struct CommentThreadRule: Rule {
     public init() {}
 
@@ -52,6 +53,45 @@ public struct CommentThreadRule: Rule {
                 Crews worked through the night to finish the ramp for wheelchairs, prams and bicycles.
 
                 """),
+            // A long thread whose comments hold more prose than the article: ten marks or more (times, ratings),
+            // on one line in five up to the last, make it one.
+            RuleExample("""
+                The pier reopens on Monday after six weeks of repairs to the old timber landing stage on the north side of the harbour.
+                The first crossing leaves at six in the morning, and boats will run every forty minutes until the last one at ten at night.
+                Crews worked through the night to finish the new ramp for wheelchairs, prams and bicycles before the council inspected it.
+                The harbour master said the repairs cost less than planned, because the divers found fewer rotten piles than expected.
+                Tickets bought for the detour through town stay valid until the end of the month, the ferry company said on Friday.
+                [ 14 comments ]
+                Top comments
+                Anna
+                2 days ago at 7:52 am
+                About time, the detour through town was a nightmare every single morning, and my children were late for school at least twice a week because of the queues at the bridge.
+                Rating: 36 Votes
+                Ben
+                2 days ago at 8:10 am
+                Will the kiosk by the landing stage open again as well, or is it closed for good now that the company sells all the tickets online and on the boats themselves?
+                Rating: 21 Votes
+                Carla
+                2 days ago at 9:03 am
+                The ramp looks great, my daughter can finally take her bike across without carrying it down the old steps, which were slippery in the rain all winter long.
+                Rating: 17 Votes
+                Dag
+                2 days ago at 9:45 am
+                I hope they fixed the lights on the ramp too, because in December it was so dark at six in the morning that you could hardly see the edge of the pier at all.
+                Rating: 12 Votes
+                Eva
+                2 days ago at 11:20 am
+                Forty minutes is still too long between boats at rush hour, in my opinion, and the council should ask the company for a second boat in the mornings and evenings.
+                Rating: 9 Votes
+                View all comments
+                """, expected: """
+                The pier reopens on Monday after six weeks of repairs to the old timber landing stage on the north side of the harbour.
+                The first crossing leaves at six in the morning, and boats will run every forty minutes until the last one at ten at night.
+                Crews worked through the night to finish the new ramp for wheelchairs, prams and bicycles before the council inspected it.
+                The harbour master said the repairs cost less than planned, because the divers found fewer rotten piles than expected.
+                Tickets bought for the detour through town stay valid until the end of the month, the ferry company said on Friday.
+
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -91,11 +131,14 @@ public struct CommentThreadRule: Rule {
 
     static let marks: [String] = [
         "reply", "[reply]", "replies", "report abuse", "report", "report comment", "permalink", "flag", "like", "likes",
-        "upvote", "downvote", "points", "says:", "said:", "wrote:", "ago", "log in to reply", "sign in to reply", "edit",
+        "upvote", "downvote", "points", "votes", "says:", "said:", "wrote:", "ago", "log in to reply", "sign in to reply", "edit",
         "delete", "share", "load more comments", "show more replies", "view replies", "newest", "oldest", "sort by",
         "antworten", "melden", "répondre", "signaler", "responder", "denunciar", "rispondi", "segnala", "responder",
         "reageer", "svar", "svara", "rapporter", "vastaa", "ответить",
     ]
+
+    /// Marks of a long thread (see `detect`).
+    static let denseMarks = 10
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let blocks = context.blocks
@@ -139,26 +182,29 @@ public struct CommentThreadRule: Rule {
             let titled = titledAt.contains(h)
             guard !body.ignored[h] else { continue }
             let leads = body.bodyWordsBefore[h] * 2 >= body.bodyWords
-            guard leads || (titled && body.bodyWordsBefore[h] >= 100) else { continue }
             // Comment lines with a date and a clock time ("March 3, 2024 at 7:12 pm", "Anna · 2 days ago
-            // at 07:52 am") are marks too; a line is counted once.
-            var marks = 0, lines = 0, next = markLines.firstIndex { $0 > h } ?? markLines.count
+            // at 07:52 am") are marks too; a line is counted once. `upToLast`: the lines up to the last mark.
+            var marks = 0, lines = 0, upToLast = 0, next = markLines.firstIndex { $0 > h } ?? markLines.count
             for b in (h + 1)..<max(h + 1, blocks.count) where !body.skips(b, blocks) {
                 lines += 1
                 while next < markLines.count && markLines[next] < b { next += 1 }
-                if next < markLines.count && markLines[next] == b {
+                if (next < markLines.count && markLines[next] == b) || CommentThreadRule.isTimestamp(context.bytes, blocks[b]) {
                     marks += 1
-                } else if CommentThreadRule.isTimestamp(context.bytes, blocks[b]) {
-                    marks += 1
+                    upToLast = lines
                 }
             }
             lines += 1
+            // A long thread with marks on one line in five up to its last one (a name, a time and a rating
+            // around each comment) is a thread even when its comments hold more prose than the article before
+            // it, and whatever link lists follow it.
+            let dense = marks >= CommentThreadRule.denseMarks && marks * 5 >= upToLast + 1
+            guard leads || ((titled || dense) && body.bodyWordsBefore[h] >= 100) else { continue }
             // Marks of a thread are dense: at least one line in ten after the heading (lines already
             // removed do not count).
-            guard marks >= 2, marks * 10 >= lines else { continue }
+            guard dense || (marks >= 2 && marks * 10 >= lines) else { continue }
             // Under a counted heading ("2 comments on “Title”") a thread needs several marks: a short one may
             // be kept as part of the post.
-            guard !titled || (marks >= 6 && (leads || marks * 5 >= lines)) else { continue }
+            guard !titled || dense || (marks >= 6 && (leads || marks * 5 >= lines)) else { continue }
             for b in h..<blocks.count where !body.skips(b, blocks) {
                 findings.append(Finding(block: b, strength: .definite, evidence: .thread(heading: h, marks: marks)))
             }

@@ -197,6 +197,77 @@ public struct PageFurnitureRule: Rule {
                 \(Self.article)
 
                 """),
+            // The same under the heading with short blurbs and a headline that is a question: a short sentence
+            // after a headline and a byline is a blurb, a bulleted line that ends like one a headline.
+            RuleExample("""
+                \(Self.article)
+                More from Harbour Voice
+                + What made the island school choir so good?
+                Tom Lind
+                Forty children from the island sang in the hall.
+                + Lighthouse keeper retires after thirty years
+                Anna Berg
+                After thirty years on the rock, the keeper hands over the lamp to a crew from the mainland this spring.
+                + Bakery reports its best summer
+                Eva Holm
+                The quay bakery sold more loaves than in any year since it opened, and it now plans a second oven.
+                + Storm damage closes the coast road
+                Per Dahl
+                Crews expect the road along the cliffs to stay closed to all traffic for at least another week.
+                Harbour Voice, Quay Street 4
+                """, expected: """
+                \(Self.article)
+
+                """),
+            // The same when the teasers' headlines are cut off with an ellipsis: such a line next to a blurb is no
+            // paragraph of the article.
+            RuleExample("""
+                \(Self.article)
+                Advertisement
+                Lighthouse keeper hands over the lamp on the rock to a crew from the...
+                After thirty years on the rock, the keeper hands over the lamp to a crew from the mainland this spring.
+                School choir from the island wins the regional final in the town hall with...
+                Forty children from the island school sang in the town hall and beat eleven choirs from the coast.
+                Bakery on the quay reports its best summer since it opened and plans a...
+                The quay bakery sold more loaves than in any year since it opened, and it now plans a second oven.
+                Harbour Voice, Quay Street 4
+                """, expected: """
+                \(Self.article)
+
+                """),
+            // Beyond the tail's start, a sentence of four words or more alone between lines that are not prose goes
+            // (a prompt); a shorter one stays.
+            RuleExample("""
+                \(Self.article)
+                More in Island Life
+                Was this story useful to you?
+                Yes / No
+                Boats leave hourly.
+                Harbour Voice, Quay Street 4
+                """, expected: """
+                \(Self.article)
+                Boats leave hourly.
+
+                """),
+            // After the article's paragraphs, a removed block ("Advertisement") and then only teasers, whose blurbs
+            // read as prose and stretch the body: the teasers go with it.
+            RuleExample("""
+                \(Self.article)
+                Advertisement
+                Lighthouse keeper retires after thirty years
+                Anna Berg
+                After thirty years on the rock, the keeper hands over the lamp to a crew from the mainland this spring.
+                School choir wins the regional final
+                Tom Lind
+                Forty children from the island school sang in the town hall and beat eleven choirs from the coast.
+                Bakery reports its best summer
+                Eva Holm
+                The quay bakery sold more loaves than in any year since it opened, and it now plans a second oven.
+                Harbour Voice, Quay Street 4
+                """, expected: """
+                \(Self.article)
+
+                """),
         ],
         nonTriggering: [
             RuleExample("""
@@ -488,7 +559,7 @@ public struct PageFurnitureRule: Rule {
                   context.bytes[block.trimmed.upperBound - 1] != 0x3A,
                   m.range.lowerBound == context.firstWordOffset(block),
                   b >= body.core.upperBound || (body.bodyWords - body.bodyWordsBefore[b]) * 5 < body.bodyWords
-                    || PageFurnitureRule.teasersFollow(b, blocks, body) else { continue }
+                    || PageFurnitureRule.teasersFollow(b, context.bytes, blocks, body) else { continue }
             // A heading over prose is the article's own subheading ("More trouble ahead").
             var next = b + 1
             while next < blocks.count && body.skips(next, blocks) { next += 1 }
@@ -498,25 +569,38 @@ public struct PageFurnitureRule: Rule {
         return nil
     }
 
-    /// Whether only teasers follow line `h` in the body: at least `teaserCount` lines of prose, each after two or more
-    /// lines that are not and do not end like sentences (headline, byline, date), and no prose line right after
-    /// another or after a lone subheading (an article goes on in paragraphs; an interview's questions end with "?"). Then a widget heading there starts the page's tail even
-    /// with more than a fifth of the page's prose (the teasers' blurbs) after it.
-    static func teasersFollow(_ h: Int, _ blocks: [Block], _ body: ArticleBody) -> Bool {
+    /// Whether only teasers follow line `h` in the body: at least `teaserCount` blurbs, each after two or more
+    /// lines that are not prose (headline, byline, date), and no prose line right after another or after a lone
+    /// subheading (an article goes on in paragraphs). A short line that ends like a sentence right before prose
+    /// (an interview's question before its answer) means the lines are not teasers; elsewhere it is a headline
+    /// when it is bulleted or in title case ("+ What made the film so popular?"), and otherwise a blurb
+    /// ("Joker ruled the box office."). Then a widget heading there starts the page's tail
+    /// even with more than a fifth of the page's prose (the teasers' blurbs) after it.
+    static func teasersFollow(_ h: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ body: ArticleBody) -> Bool {
         var run = 0, teasers = 0, lines = 0
         var j = h + 1
         while j < body.core.upperBound && lines < teaserWindow {
             if !body.skips(j, blocks) {
                 lines += 1
+                let block = blocks[j]
                 if body.kinds[j] == .body {
                     if run < 2 { return false }
                     teasers += 1
                     run = 0
-                } else {
-                    // A teaser's headline, byline and date do not end like sentences; a question does (an
-                    // interview's questions between its answers).
-                    if blocks[j].endsLikeSentence { return false }
+                } else if !block.endsLikeSentence {
                     run += 1
+                } else {
+                    var next = j + 1
+                    while next < blocks.count && body.skips(next, blocks) { next += 1 }
+                    // A question right before prose: an interview's.
+                    if next < blocks.count && body.kinds[next] == .body { return false }
+                    if isBulletItem(bytes, block) || block.capitalized * 10 >= block.words * 6 {
+                        run += 1
+                    } else {
+                        guard run >= 2 else { return false }
+                        teasers += 1
+                        run = 0
+                    }
                 }
             }
             j += 1
@@ -529,9 +613,12 @@ public struct PageFurnitureRule: Rule {
     static let teaserWindow = 200
 
     /// After the body and its furniture, a line is kept when it could still be the article's: prose, a
-    /// sentence of two words or more, or a line that ends with a colon (it introduces a list).
+    /// sentence of two words or more, or a line that ends with a colon (it introduces a list); not a short
+    /// line cut off with an ellipsis.
     static func mayBeArticle(_ block: Block, _ kind: Kind, menu: Bool, bytes: UnsafeBufferPointer<UInt8>?) -> Bool {
         if menu { return false }
+        // A short line cut off with an ellipsis: a teaser's headline or blurb.
+        if let bytes, ArticleBody.isCut(bytes, block) { return false }
         if kind == .body || (block.endsLikeSentence && block.words >= 2) { return true }
         if let bytes, !block.trimmed.isEmpty, bytes[block.trimmed.upperBound - 1] == 0x3A { return true }
         return false

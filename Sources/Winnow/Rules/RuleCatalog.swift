@@ -11,6 +11,7 @@ public enum RuleCatalog {
         RelatedLinksRule(),
         TeaserExcerptRule(),
         SiteFooterRule(),
+        MediaPlayerRule(),
         BylineRule(),
         CommentThreadRule(),
         PageFurnitureRule(),

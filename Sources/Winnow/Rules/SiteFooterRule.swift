@@ -25,8 +25,52 @@ public struct SiteFooterRule: Rule {
                 The pier reopens on Monday.
                 The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the prior written permission of Harbour Voice.
                 """, expected: "The pier reopens on Monday.\n"),
+            // A credit anywhere in a short line; what follows it (an exhibition's info box) is still the article's:
+            // an image credit does not start the page's tail.
+            RuleExample("""
+                \(PageFurnitureRule.article)
+                Harbour Lights, installation views, photos © Studio Nord, 2025
+                Harbour Lights
+                Old Net Loft
+                Quay Street 4, Northport
+                """, expected: """
+                \(PageFurnitureRule.article)
+                Harbour Lights
+                Old Net Loft
+                Quay Street 4, Northport
+                """),
+            // Unless the tail starts after it: the widget heading and its teasers go.
+            RuleExample("""
+                \(PageFurnitureRule.article)
+                Fotos: Studio Nord
+                More in Island Life
+                Lighthouse keeper retires after thirty years
+                3H ago
+                School choir wins the regional final
+                6H ago
+                """, expected: """
+                \(PageFurnitureRule.article)
+
+                """),
+            // After an advertisement marker, the article's last short paragraphs under their subheadings stay: two
+            // paragraphs alone between other lines are no list of teasers.
+            RuleExample("""
+                \(PageFurnitureRule.article)
+                Advertisement
+                What comes next
+                The north pier closes in the autumn for the same repairs, the harbour board said on Friday.
+                Ticket prices
+                Fares stay the same this year, because the council pays for the repairs from its reserves.
+                """, expected: """
+                \(PageFurnitureRule.article)
+                What comes next
+                The north pier closes in the autumn for the same repairs, the harbour board said on Friday.
+                Ticket prices
+                Fares stay the same this year, because the council pays for the repairs from its reserves.
+                """),
         ],
         nonTriggering: [
+            RuleExample("The museum prints photos © and the name of the photographer on every label beside the pictures, as the copyright law of the country has demanded since the reform of the archives in the spring of last year.\n"),
             RuleExample("The photographer said the copyright of the photo belongs to the agency, not to the newspaper that printed it.\n"),
             RuleExample("Advertisement revenue at the paper fell by a third last year, the annual report shows.\n"),
             RuleExample("Reuters and AFP reported the pier would reopen on Monday.\n"),
@@ -38,6 +82,7 @@ public struct SiteFooterRule: Rule {
         + SiteFooterRule.copyright.map { Cue($0, .strong, alone: 30) }
         + SiteFooterRule.legal.map { Cue($0, .strong, alone: 60) }
         + SiteFooterRule.credits.map { Cue($0, .strong, atStart: true, alone: 12) }
+        + SiteFooterRule.creditMarks.map { Cue($0, .strong, alone: 12) }
 
     static let footer: [String] = [
         "all rights reserved", "terms of use", "terms of service", "terms and conditions", "terms & conditions", "privacy policy",
@@ -66,7 +111,27 @@ public struct SiteFooterRule: Rule {
     static let credits: [String] = [
         "photo:", "photo by", "photos:", "photograph:", "image:", "image credit:", "image copyright", "picture:", "credit:", "illustration:",
         "foto:", "bild:", "crédit photo", "photo :", "fotografía:", "imagen:", "bilde:",
+        "photos by", "photo credit:", "photo credits:", "photography by", "photograph by", "fotos:", "crédits photo",
+        "bildnachweis:", "beeld:", "créditos:", "фото:",
     ]
+
+    /// A picture named with its rights holder anywhere in a short line ("installation views, photos © Studio
+    /// North, 2018"): a credit like those of `credits`.
+    static let creditMarks: [String] = [
+        "photo ©", "photos ©", "photo: ©", "photos: ©", "photo (c)", "photos (c)", "photograph ©", "photography ©",
+        "image ©", "images ©", "picture ©", "pictures ©", "foto ©", "fotos ©", "bild ©", "bilder ©", "fotografia ©",
+        "beeld ©", "фото ©",
+    ]
+
+    /// Where the credit cues begin in `cues`: they, and the marks after them, are image credits.
+    static let firstCreditCue = Int32(footer.count + copyright.count + legal.count)
+
+    /// Whether a finding of this rule is an image credit (a caption's line, which also stands inside
+    /// articles): such a line does not start the page's tail (see `Resolver`).
+    static func isCredit(_ evidence: Finding.Evidence) -> Bool {
+        guard case .cues(let used, _) = evidence else { return false }
+        return used.contains { $0 >= firstCreditCue }
+    }
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         SiteFooterRule.policy.detect(context, cues: cues, into: &findings)
