@@ -53,7 +53,7 @@ public struct Cleaner: Sendable {
     let automaton: PhraseAutomaton
     let repeatSlot: Int?
     let furnitureSlot: Int?
-    /// Removals of these rules (teaser excerpts, video players and galleries: also inline between the article's
+    /// Removals of these rules (teaser excerpts, video players and galleries, HTML residue: also inline between the article's
     /// paragraphs) do not start the page's tail.
     let inlineSlots: [Int]
     /// Image credits of this rule (site-footer) do not start the page's tail either.
@@ -90,7 +90,7 @@ public struct Cleaner: Sendable {
         automaton = PhraseAutomaton(phrases: phrases)
         repeatSlot = active.firstIndex { $0 is RepeatedBlockRule }
         furnitureSlot = active.firstIndex { $0 is PageFurnitureRule }
-        inlineSlots = active.indices.filter { active[$0] is TeaserExcerptRule || active[$0] is MediaPlayerRule }
+        inlineSlots = active.indices.filter { active[$0] is TeaserExcerptRule || active[$0] is MediaPlayerRule || active[$0] is MarkupResidueRule }
         creditSlot = active.firstIndex { $0 is SiteFooterRule }
         listMarkup = active.contains { $0 is ListMarkupRule }
         listMarkupSlot = active.firstIndex { $0 is ListMarkupRule }

@@ -29,7 +29,7 @@ public struct PageFurnitureRule: Rule {
         name: "Page furniture",
         family: .furniture,
         summary: "Removes navigation menus and short non-sentence lines before and after the article body.",
-        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi"],
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi", "ru", "zh", "ja", "ko"],
         triggering: [
             RuleExample("""
                 Skip to content
@@ -429,6 +429,11 @@ public struct PageFurnitureRule: Rule {
         // Dutch, Scandinavian, Finnish
         "zoeken", "inloggen", "nieuws", "sluiten", "forside", "søk", "logg inn", "nyheter", "sök", "logga in", "søg",
         "log ind", "nyheder", "etusivu", "haku", "kirjaudu", "uutiset",
+        // Russian (as written), Chinese, Japanese, Korean
+        "главная", "Главная", "новости", "Новости", "войти", "Войти", "поиск", "Поиск", "контакты", "Контакты", "о нас", "О нас",
+        "首页", "首頁", "登录", "登入", "注册", "註冊", "搜索", "搜尋", "返回顶部", "上一篇", "下一篇", "新闻", "新聞", "关于我们",
+        "ホーム", "トップ", "ログイン", "検索", "お問い合わせ", "サイトマップ", "プライバシーポリシー", "利用規約", "前の記事",
+        "次の記事", "ニュース", "홈", "로그인", "검색", "뉴스",
     ]
 
     typealias Kind = ArticleBody.Kind

@@ -12,7 +12,7 @@ public struct RelatedLinksRule: Rule {
         name: "Related and recommended links",
         family: .related,
         summary: "Removes related-article headings and the headline lists under them, and inline \"Read more:\" links.",
-        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da"],
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "ru", "zh", "ja", "ko"],
         triggering: [
             RuleExample("""
                 The pier reopens on Monday after six weeks of repairs.
@@ -24,6 +24,8 @@ public struct RelatedLinksRule: Rule {
                         expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
             RuleExample("Der Anleger öffnet am Montag.\nLesen Sie auch\nNeue Fähre für die Nordroute\n", expected: "Der Anleger öffnet am Montag.\n"),
             RuleExample("Le quai rouvre lundi.\nÀ lire aussi : La boulangerie de l'île fête ses cent ans\n", expected: "Le quai rouvre lundi.\n"),
+            RuleExample("Причал откроется в понедельник.\nЧитайте также\nНовый паром выйдет в рейс в мае\n", expected: "Причал откроется в понедельник.\n"),
+            RuleExample("码头周一重新开放。\n相关阅读\n新渡轮下月开始运营\n", expected: "码头周一重新开放。\n"),
             // The article's own numbered list goes on after a lone "Read more" link label: its next item stays.
             RuleExample("""
                 3. Check the timetable before you travel
@@ -86,6 +88,13 @@ public struct RelatedLinksRule: Rule {
         // Dutch, Scandinavian
         "lees ook", "meer nieuws", "gerelateerde artikelen", "meest gelezen", "les også", "mest lest", "relaterte saker",
         "läs också", "läs mer", "mest läst", "læs også", "mest læste", "relaterede artikler",
+        // Russian (as written: the automaton folds only Latin letters), Chinese, Japanese, Korean
+        "читайте также", "Читайте также", "Читайте также:", "похожие материалы", "Похожие материалы", "похожие статьи",
+        "Похожие статьи", "самое читаемое", "Самое читаемое", "популярное", "Популярное", "другие новости", "Другие новости",
+        "相关阅读", "相关文章", "相关新闻", "相关推荐", "推荐阅读", "延伸阅读", "热门文章", "热门推荐", "猜你喜欢", "更多新闻",
+        "相關文章", "相關新聞", "延伸閱讀", "推薦閱讀", "熱門文章", "相關閱讀",
+        "関連記事", "【関連記事】", "関連ニュース", "おすすめ記事", "人気記事", "注目の記事", "新着記事", "アクセスランキング",
+        "관련기사", "관련 기사", "많이 본 뉴스", "인기 기사",
     ]
 
     /// Labels that start a line holding one link ("Related: <headline>").

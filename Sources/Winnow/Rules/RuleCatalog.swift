@@ -12,6 +12,7 @@ public enum RuleCatalog {
         TeaserExcerptRule(),
         SiteFooterRule(),
         MediaPlayerRule(),
+        MarkupResidueRule(),
         BylineRule(),
         CommentThreadRule(),
         PageFurnitureRule(),

@@ -9,8 +9,9 @@ public struct SharePromptRule: Rule {
         name: "Share and social prompts",
         family: .share,
         summary: "Removes share buttons, share counts, like prompts and follow-us lines left by social widgets.",
-        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi"],
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi", "ru", "zh", "ja", "ko"],
         triggering: [
+            RuleExample("桟橋は月曜日に再開します。\n* ツイート\n* シェアする\n", expected: "桟橋は月曜日に再開します。\n"),
             RuleExample("The pier reopens on Monday.\nShare this:\nClick to share on Twitter (Opens in new window)\nLike this:\nLike Loading...\n",
                         expected: "The pier reopens on Monday.\n"),
             RuleExample("The pier reopens on Monday.\n1.2K shares\nTweet\nPin it\nShare on WhatsApp\n", expected: "The pier reopens on Monday.\n"),
@@ -60,6 +61,9 @@ public struct SharePromptRule: Rule {
         "delen", "deel dit artikel", "volg ons", "del på facebook", "del artikkelen", "følg oss", "dela",
         "dela på facebook", "följ oss", "del på facebook", "følg os", "jaa", "jaa facebookissa", "seuraa meitä",
         "del på x", "send på e-post", "del saken", "del saken med en venn", "del:", "del artiklen", "dela artikeln",
+        // Russian (as written), Chinese, Japanese, Korean
+        "поделиться", "Поделиться", "поделиться:", "Поделиться:", "分享", "分享到", "分享到：", "转发", "ツイート", "シェア",
+        "シェアする", "いいね", "はてなブックマーク", "공유하기", "공유",
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
