@@ -135,8 +135,10 @@ public struct MediaPlayerRule: Rule {
         let p = context.bytes
         // Counter lines ("Image 3 of 12").
         var next = 0
-        for (i, block) in blocks.enumerated() where block.words >= 4 && block.words <= 5 && block.digits >= 2
-            && MediaPlayerRule.isCounterLine(p, block) {
+        // Lines are read by index, field by field: copying each `Block` out of the array costs more than the tests.
+        for i in blocks.indices where blocks[i].words >= 4 && blocks[i].words <= 5 && blocks[i].digits >= 2
+            && MediaPlayerRule.isCounterLine(p, blocks[i]) {
+            let block = blocks[i]
             while next < byPhrase.count && byPhrase[next] < i { next += 1 }
             if next < byPhrase.count && byPhrase[next] == i { continue }
             findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "gallery counter", range: block.trimmed)])))
@@ -144,10 +146,10 @@ public struct MediaPlayerRule: Rule {
         // Slideshow captions ("12/50 The first pile ..."): runs of numbered lines, then each run's lines.
         var runStart = -1, runLength = 0, lastNumber = 0, total = 0
         var runs: [(first: Int, last: Int)] = []
-        for (i, block) in blocks.enumerated() {
-            if block.isBlank { continue }
+        for i in blocks.indices {
+            if blocks[i].isBlank { continue }
             var numbered = false
-            if block.digits >= 2, let (k, n, _) = MediaPlayerRule.slideNumber(p, block) {
+            if blocks[i].digits >= 2, let (k, n, _) = MediaPlayerRule.slideNumber(p, blocks[i]) {
                 numbered = true
                 if runLength > 0 && n == total && k == lastNumber + 1 {
                     runLength += 1
