@@ -70,8 +70,8 @@ public struct RepeatedBlockRule: Rule {
         var keys = [UInt64](filled: 0, count: capacity)
         var slots = [Int32](filled: -2, count: capacity)   // -2 empty, -1 already a candidate, else the first line
         var candidates: [Int] = []
-        for (index, block) in blocks.enumerated() where block.alnum >= 2 {
-            let key = UInt64(block.checksum) << 32 | UInt64(UInt32(truncatingIfNeeded: block.alnum))
+        for index in blocks.indices where blocks[index].alnum >= 2 {
+            let key = UInt64(blocks[index].checksum) << 32 | UInt64(UInt32(truncatingIfNeeded: blocks[index].alnum))
             var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while slots[h] != -2 && keys[h] != key { h = (h + 1) & (capacity - 1) }
             if slots[h] == -2 {
