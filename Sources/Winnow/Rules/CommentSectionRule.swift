@@ -11,6 +11,8 @@ public struct CommentSectionRule: Rule {
         summary: "Removes comment-form and comment-thread notices that stand as their own block.",
         languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi", "pl"],
         triggering: [
+            RuleExample("The pier reopens on Monday.\nComments are subject to our community guidelines, which can be viewed here.\n",
+                        expected: "The pier reopens on Monday.\n"),
             RuleExample("The bridge reopens in May.\n\nComments are closed.", expected: "The bridge reopens in May.\n"),
             RuleExample("The bridge reopens in May.\nLeave a Reply\nYour email address will not be published. Required fields are marked *\n",
                         expected: "The bridge reopens in May.\n"),
@@ -48,6 +50,11 @@ public struct CommentSectionRule: Rule {
         "log in to leave a comment", "log in to comment", "sign in to comment", "login to comment", "loading comments",
         "be the first to comment", "no comments yet", "view comments", "show comments", "join the discussion",
         "this site uses akismet to reduce spam", "learn how your comment data is processed",
+        "comments are subject to our community guidelines", "comments are moderated", "comments are reviewed before they are published",
+        "please read our comment policy", "read our community guidelines", "by submitting this form you agree",
+        "using your data for the purposes of publishing your comment",
+        "kommentare werden moderiert", "les commentaires sont modérés", "los comentarios son moderados",
+        "i commenti sono moderati", "os comentários são moderados", "não serão aprovados pelo moderador",
         // German
         "kommentare sind geschlossen", "die kommentarfunktion ist geschlossen", "kommentare geschlossen",
         "hinterlasse einen kommentar", "schreibe einen kommentar", "kommentar verfassen", "antworten abbrechen",

@@ -249,6 +249,36 @@ public struct PageFurnitureRule: Rule {
                 Boats leave hourly.
 
                 """),
+            // Before the body's nearest menu, a sentence alone between two furniture lines (a mega-menu's blurb) goes.
+            RuleExample("""
+                Skip to content
+                * Home
+                * News
+                Weather app
+                Check the forecast for your island every morning with our free app.
+                Get it now
+                * Sport
+                * Contact us
+                Pier reopens
+                \(Self.article)
+                """, expected: """
+                Pier reopens
+                \(Self.article)
+                """),
+            // A standfirst after the headline stays (the headline is no furniture line).
+            RuleExample("""
+                * Home
+                * News
+                Ferry link between the islands reopens after repairs
+                The old pier is safe again, the engineers say.
+                By Anna Berg
+                * Facebook
+                * Twitter
+                \(Self.article)
+                """, expected: """
+                The old pier is safe again, the engineers say.
+                \(Self.article)
+                """),
             // After the article's paragraphs, a removed block ("Advertisement") and then only teasers, whose blurbs
             // read as prose and stretch the body: the teasers go with it.
             RuleExample("""
@@ -524,6 +554,18 @@ public struct PageFurnitureRule: Rule {
             }
         }
         removeSegments(0..<(headEnd + 1))
+        // Up there, a sentence alone between two furniture lines (menu items, lines of up to three words: a mega-menu's
+        // blurb, "Track your symptoms with our app.") goes too; one at the page's start, next to another sentence or
+        // after a headline (an article's standfirst) stays.
+        for h in 0..<max(0, headEnd) where !body.skips(h, blocks) && PageFurnitureRule.readsAsSentence(blocks[h], kinds[h], menu: isMenu[h]) {
+            var before = h - 1
+            while before >= 0 && body.skips(before, blocks) { before -= 1 }
+            var after = h + 1
+            while after < blocks.count && body.skips(after, blocks) { after += 1 }
+            if before >= 0 && after < blocks.count && kinds[before] == .furniture && kinds[after] == .furniture {
+                findings.append(Finding(block: h, strength: .definite, evidence: .layout(.outsideBody, core: core)))
+            }
+        }
         removeSegments(tailStart..<blocks.count)
         // The heading of a widget after the article starts the page's tail: the resolver removes what
         // does not read as the article's beyond it.

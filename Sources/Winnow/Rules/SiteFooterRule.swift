@@ -52,6 +52,11 @@ public struct SiteFooterRule: Rule {
                 \(PageFurnitureRule.article)
 
                 """),
+            // A whole legal footer in one long line: two distinct legal notices.
+            RuleExample("""
+                The pier reopens on Monday.
+                © 2026 Harbour Voice Media. All rights reserved. Use of this site constitutes acceptance of our User Agreement and Privacy Policy and Cookie Statement and Your Privacy Rights. Harbour Voice may earn a portion of sales from products that are purchased through our site as part of our affiliate partnerships with retailers. The material on this site may not be reproduced, distributed, transmitted, cached or otherwise used, except with the prior written permission of Harbour Voice Media.
+                """, expected: "The pier reopens on Monday.\n"),
             // After an advertisement marker, the article's last short paragraphs under their subheadings stay: two
             // paragraphs alone between other lines are no list of teasers.
             RuleExample("""
@@ -70,6 +75,8 @@ public struct SiteFooterRule: Rule {
                 """),
         ],
         nonTriggering: [
+            // One legal notice quoted in a paragraph of the article longer than 60 words.
+            RuleExample("The lawsuit argues that the line at the bottom of the page, which says that use of this site constitutes acceptance of the user agreement, cannot bind a reader who never saw it, and the judge asked both sides to explain by Friday how many readers scroll that far down before they leave, and whether the ferry company had ever shown the agreement anywhere else on the site, for instance on the page where passengers buy their season tickets for the crossing to the islands.\n"),
             RuleExample("The museum prints photos © and the name of the photographer on every label beside the pictures, as the copyright law of the country has demanded since the reform of the archives in the spring of last year.\n"),
             RuleExample("The photographer said the copyright of the photo belongs to the agency, not to the newspaper that printed it.\n"),
             RuleExample("Advertisement revenue at the paper fell by a third last year, the annual report shows.\n"),
@@ -105,6 +112,12 @@ public struct SiteFooterRule: Rule {
         "constitutes acceptance of our", "constitutes acceptance of the", "may not be reproduced, distributed, transmitted",
         "except with the prior written permission of", "this material may not be reproduced", "this material may not be published",
         "is not intended as a substitute for", "registered office:", "are registered trademarks of",
+        "use of this site constitutes acceptance", "these statements have not been evaluated by the food and drug administration",
+        "not intended to diagnose, treat, cure, or prevent any disease", "stock quote data provided by",
+        "market indices are shown in real time", "quotes delayed at least 15 minutes", "no reproduction or republication without",
+        "die nutzung dieser website", "vervielfältigung nur mit genehmigung", "reproduction interdite sans autorisation",
+        "toute reproduction est interdite", "prohibida su reproducción total o parcial", "è vietata la riproduzione",
+        "é proibida a reprodução", "proibida a reprodução",
     ]
 
     /// Credit labels that open a line under a picture.
@@ -133,8 +146,39 @@ public struct SiteFooterRule: Rule {
         return used.contains { $0 >= firstCreditCue }
     }
 
+    /// A line with two distinct legal notices goes up to this many words (a site's whole legal footer in one line).
+    static let legalFooterWords = 150
+
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        let start = findings.count
         SiteFooterRule.policy.detect(context, cues: cues, into: &findings)
+        // Two legal notices in one line: a legal footer, however long (up to `legalFooterWords`).
+        let firstLegal = Int32(SiteFooterRule.footer.count + SiteFooterRule.copyright.count)
+        let endLegal = firstLegal + Int32(SiteFooterRule.legal.count)
+        let matches = context.matches
+        var next = start
+        var i = 0
+        while i < matches.count {
+            let b = matches[i].block
+            // Notices that do not overlap (one notice can hold two cues: "use of this site constitutes acceptance
+            // of the ...").
+            var first: Int32 = -1, distinct = 0, lastEnd = 0
+            var j = i
+            while j < matches.count && matches[j].block == b {
+                let c = matches[j].cue
+                if c >= firstLegal && c < endLegal && matches[j].range.lowerBound >= lastEnd {
+                    if first < 0 { first = c }
+                    distinct += 1
+                    lastEnd = matches[j].range.upperBound
+                }
+                j += 1
+            }
+            i = j
+            guard distinct >= 2, context.blocks[b].words <= SiteFooterRule.legalFooterWords else { continue }
+            while next < findings.count && findings[next].block < b { next += 1 }
+            if next < findings.count && findings[next].block == b && findings[next].strength == .definite { continue }
+            findings.append(Finding(block: b, strength: .definite, evidence: .cues([first], coverage: 0)))
+        }
     }
 
     static let policy = PhrasePolicy(minCoverage: 0.6, maxWordsForCoverage: 20, strongCuesToRemove: nil)
