@@ -224,8 +224,9 @@ public struct Cleaner: Sendable {
         if let slot = furnitureSlot {
             menus = PageFurnitureRule.menuLines(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: .empty, site: site))
         }
-        let isBullet: (Block) -> Bool = { listMarkup && ListMarkupRule.isLoneBullet(bytes, $0) }
-        var ignored = blocks.map(isBullet)
+        // Lone bullets, found once: the resolver asks about them for every line in every round.
+        let bullets = listMarkup ? blocks.map { ListMarkupRule.isLoneBullet(bytes, $0) } : [Bool](filled: false, count: blocks.count)
+        var ignored = bullets
         var decisions = [Resolver.Decision?](filled: nil, count: blocks.count)
         for _ in 0..<4 {
             let layout = ArticleBody(blocks: blocks, isMenu: menus, ignoring: ignored)
@@ -242,7 +243,7 @@ public struct Cleaner: Sendable {
             }
             decisions = Resolver.resolve(blocks: blocks, findings: findings, prior: decisions, repeatSlot: repeatSlot, bytes: bytes,
                                          layout: layout, furnitureSlot: furnitureSlot, inlineSlots: inlineSlots,
-                                         creditSlot: creditSlot, isBullet: isBullet)
+                                         creditSlot: creditSlot, bullets: bullets)
             var settled = true
             for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
             if settled { break }
@@ -416,10 +417,9 @@ public struct Cleaner: Sendable {
         let d = ruleTexts[decision.slot]
         var explanation = Explanation(cause: decision.cause, rule: d, block: i)
         if case .finding(let index) = decision.cause {
-            let finding = findings[index]
-            explanation.evidence = finding.evidence
+            explanation.evidence = findings[index].evidence
             // Identifier texts are copied now: the input is gone when the reason is written.
-            if case .identifiers(let spans) = finding.evidence {
+            if case .identifiers(let spans) = explanation.evidence {
                 explanation.texts = spans.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.range]), as: UTF8.self) }
             }
         }

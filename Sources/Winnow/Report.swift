@@ -18,7 +18,7 @@ public struct Removal: Sendable, Equatable {
         self.init(ruleID: ruleID, family: family, range: range, line: line, explanation: .text(reason))
     }
 
-    init(ruleID: String, family: RuleFamily, range: Range<Int>, line: Int, explanation: Explanation, ruleSlot: Int = -1) {
+    init(ruleID: String, family: RuleFamily, range: Range<Int>, line: Int, explanation: consuming Explanation, ruleSlot: Int = -1) {
         self.ruleSlot = Int32(ruleSlot)
         self.ruleID = ruleID
         self.family = family

@@ -107,14 +107,17 @@ public struct CorpusWorker {
     }
 
     private func count(_ report: Report, into stats: inout CorpusStats) {
-        for removal in report.removals {
-            let slot = ruleSlot(removal)
-            stats.rules[slot].blocks += 1
-            stats.rules[slot].bytes += removal.range.count
+        // Read in place (a removal's explanation holds references: a copy costs retains and releases).
+        report.removals.withUnsafeBufferPointer { removals in
+            for k in removals.indices {
+                let slot = ruleSlot(removals[k])
+                stats.rules[slot].blocks += 1
+                stats.rules[slot].bytes += removals[k].range.count
+            }
         }
     }
 
-    private func ruleSlot(_ removal: Removal) -> Int {
+    private func ruleSlot(_ removal: borrowing Removal) -> Int {
         let slot = Int(removal.ruleSlot)
         if slot >= 0 && slot < ruleIDs.count { return slot }
         return ruleIDs.firstIndex(of: removal.ruleID) ?? 0

@@ -20,7 +20,7 @@ import Darwin
 /// of their own), 16-bit entries with the top bit marking states where a phrase ends. The inner loop is:
 /// load a byte, load its class, load the next state, test the top bit: no branches but the rare match, and
 /// four such chains (four parts of the document) run interleaved. Match starts are recovered by walking
-/// back from the end; a match its left word boundary rules out is dropped inside the loop when it can be.
+/// back from the end; a match its word boundaries rule out is dropped inside the loop when it can be.
 ///
 /// Cost: O(bytes + matches). Memory: states x classes x 2 bytes (a few megabytes for the default rules).
 struct PhraseAutomaton: Sendable {
@@ -56,11 +56,12 @@ struct PhraseAutomaton: Sendable {
     /// For each state, the patterns that end there (own and via suffix links), as a range into `outputList`.
     private var outputStart: [Int32] = []
     private var outputList: [Int32] = []
-    /// For each state: L when every phrase that ends there needs a word boundary on its left, holds no
-    /// space and is L bytes long (so it starts L bytes back in the text), else 0. A match whose byte
-    /// before that start is an ASCII letter or digit ("ad" in "read") is dropped inside the scan loop,
-    /// without leaving it.
-    private var rejectLength: [UInt8] = []
+    /// For each state, what lets the scan loop drop a match without leaving it. Bits 0-6: L when every
+    /// phrase that ends there needs a word boundary on its left, holds no space and is L bytes long (so it
+    /// starts L bytes back in the text), else 0; a match whose byte before that start is an ASCII letter or
+    /// digit ("ad" in "read") is dropped. Bit 7: every phrase that ends there needs a word boundary on its
+    /// right; a match followed by an ASCII letter or digit ("share" in "shareholders") is dropped.
+    private var rejects: [UInt8] = []
 
     /// The folding table shared by phrases and text.
     static let foldTable: [UInt8] = (0..<256).map { i -> UInt8 in
@@ -206,16 +207,18 @@ struct PhraseAutomaton: Sendable {
             }
         }
         outputStart[n] = Int32(outputList.count)
-        rejectLength = (0..<n).map { k -> UInt8 in
+        rejects = (0..<n).map { k -> UInt8 in
             let outputs = outputList[Int(outputStart[k])..<Int(outputStart[k + 1])]
             guard let first = outputs.first else { return 0 }
-            let length = patterns[Int(first)].bytes.count
-            guard length < 256 else { return 0 }
+            var length = patterns[Int(first)].bytes.count
+            if length >= 128 { length = 0 }
+            var right = true
             for o in outputs {
                 let p = patterns[Int(o)]
-                if !p.checkLeftBoundary || p.bytes.count != length || p.bytes.contains(0x20) { return 0 }
+                if !p.checkLeftBoundary || p.bytes.count != length || p.bytes.contains(0x20) { length = 0 }
+                if !p.checkRightBoundary { right = false }
             }
-            return UInt8(length)
+            return UInt8(length) | (right ? 0x80 : 0)
         }
         delta = table
     }
@@ -228,13 +231,13 @@ struct PhraseAutomaton: Sendable {
         guard !patterns.isEmpty, !range.isEmpty, let base = bytes.baseAddress else { return }
         withExtendedLifetime(delta) {
           classOfByte.withUnsafeBufferPointer { classOf in
-            rejectLength.withUnsafeBufferPointer { rejects in
+            rejects.withUnsafeBufferPointer { rejects in
                 let d = UnsafePointer(delta.base), cls = classOf.baseAddress!, q = rejects.baseAddress!
                 let c = classCount
                 guard range.count >= 256 else {
                     var i = range.lowerBound, s = 0
                     while i < range.upperBound {
-                        let r = PhraseAutomaton.runOne(d, cls, q, base, i, range.upperBound, s, c)
+                        let r = PhraseAutomaton.runOne(d, cls, q, base, i, range.upperBound, s, c, bytes.count)
                         i = r.i; s = r.s & 0x7FFF
                         if r.s & 0x8000 != 0 { report(bytes, range.lowerBound, i, state: s, into: &matches) }
                     }
@@ -266,7 +269,7 @@ struct PhraseAutomaton: Sendable {
                 while true {
                     let left = end &- pos
                     if left.min() > 0 {
-                        let r = PhraseAutomaton.runFour(d, cls, q, base, pos, state, left.min(), c)
+                        let r = PhraseAutomaton.runFour(d, cls, q, base, pos, state, left.min(), c, bytes.count)
                         pos &+= r.k
                         state = r.s & 0x7FFF
                         for l in 0..<4 where r.s[l] & 0x8000 != 0 { found(l) }
@@ -277,13 +280,13 @@ struct PhraseAutomaton: Sendable {
                     for l in 0..<4 where left[l] > 0 { if a < 0 { a = l } else if b < 0 { b = l } }
                     if a < 0 { break }
                     if b >= 0 {
-                        let r = PhraseAutomaton.runTwo(d, cls, q, base, pos[a], pos[b], pos[a] + min(left[a], left[b]), state[a], state[b], c)
+                        let r = PhraseAutomaton.runTwo(d, cls, q, base, pos[a], pos[b], pos[a] + min(left[a], left[b]), state[a], state[b], c, bytes.count)
                         pos[a] = r.i; pos[b] = r.j
                         state[a] = r.s1 & 0x7FFF; state[b] = r.s2 & 0x7FFF
                         if r.s1 & 0x8000 != 0 { found(a) }
                         if r.s2 & 0x8000 != 0 { found(b) }
                     } else {
-                        let r = PhraseAutomaton.runOne(d, cls, q, base, pos[a], end[a], state[a], c)
+                        let r = PhraseAutomaton.runOne(d, cls, q, base, pos[a], end[a], state[a], c, bytes.count)
                         pos[a] = r.i
                         state[a] = r.s & 0x7FFF
                         if r.s & 0x8000 != 0 { found(a) }
@@ -299,23 +302,26 @@ struct PhraseAutomaton: Sendable {
     /// for tests that check the shortcut changes nothing.
     func withoutShortcuts() -> PhraseAutomaton {
         var copy = self
-        copy.rejectLength = [UInt8](repeating: 0, count: rejectLength.count)
+        copy.rejects = [UInt8](repeating: 0, count: rejects.count)
         return copy
     }
 
     /// Whether the match that ends just before `end` in state `s` (its phrase bit cleared) is certainly
-    /// dropped by its left word boundary (see `rejectLength`).
+    /// dropped by its word boundaries (see `rejects`); `limit` is the text's length.
     @inline(__always)
-    static func rejected(_ q: UnsafePointer<UInt8>, _ s: Int, _ base: UnsafePointer<UInt8>, _ end: Int) -> Bool {
-        let before = end &- Int(q[s]) &- 1
-        return q[s] != 0 && before >= 0 && Bytes.isASCIIAlnum(base[before])
+    static func rejected(_ q: UnsafePointer<UInt8>, _ s: Int, _ base: UnsafePointer<UInt8>, _ end: Int, _ limit: Int) -> Bool {
+        let r = Int(q[s])
+        if r >= 0x80 && end < limit && Bytes.isASCIIAlnum(base[end]) { return true }
+        let length = r & 0x7F
+        let before = end &- length &- 1
+        return length != 0 && before >= 0 && Bytes.isASCIIAlnum(base[before])
     }
 
     /// Runs four streams for at most `steps` bytes, until one reaches a state where a phrase ends (bit
     /// 0x8000 set in its returned state). Returns the bytes each stream read.
     @inline(never)
     static func runFour(_ d: UnsafePointer<UInt16>, _ cls: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>,
-                        _ pos: SIMD4<Int>, _ state: SIMD4<Int>, _ steps: Int, _ c: Int) -> (k: Int, s: SIMD4<Int>) {
+                        _ pos: SIMD4<Int>, _ state: SIMD4<Int>, _ steps: Int, _ c: Int, _ limit: Int) -> (k: Int, s: SIMD4<Int>) {
         let p0 = base + pos[0], p1 = base + pos[1], p2 = base + pos[2], p3 = base + pos[3]
         var s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3]
         var k = 0
@@ -328,10 +334,10 @@ struct PhraseAutomaton: Sendable {
             s0 = n0; s1 = n1; s2 = n2; s3 = n3
             if (n0 | n1 | n2 | n3) >= 0x8000 {
                 var hit = false
-                if n0 >= 0x8000 { if rejected(q, n0 & 0x7FFF, base, pos[0] &+ k) { s0 = n0 & 0x7FFF } else { hit = true } }
-                if n1 >= 0x8000 { if rejected(q, n1 & 0x7FFF, base, pos[1] &+ k) { s1 = n1 & 0x7FFF } else { hit = true } }
-                if n2 >= 0x8000 { if rejected(q, n2 & 0x7FFF, base, pos[2] &+ k) { s2 = n2 & 0x7FFF } else { hit = true } }
-                if n3 >= 0x8000 { if rejected(q, n3 & 0x7FFF, base, pos[3] &+ k) { s3 = n3 & 0x7FFF } else { hit = true } }
+                if n0 >= 0x8000 { if rejected(q, n0 & 0x7FFF, base, pos[0] &+ k, limit) { s0 = n0 & 0x7FFF } else { hit = true } }
+                if n1 >= 0x8000 { if rejected(q, n1 & 0x7FFF, base, pos[1] &+ k, limit) { s1 = n1 & 0x7FFF } else { hit = true } }
+                if n2 >= 0x8000 { if rejected(q, n2 & 0x7FFF, base, pos[2] &+ k, limit) { s2 = n2 & 0x7FFF } else { hit = true } }
+                if n3 >= 0x8000 { if rejected(q, n3 & 0x7FFF, base, pos[3] &+ k, limit) { s3 = n3 & 0x7FFF } else { hit = true } }
                 if hit { break }
             }
         }
@@ -342,7 +348,7 @@ struct PhraseAutomaton: Sendable {
     /// state) or `stop`.
     @inline(never)
     static func runTwo(_ d: UnsafePointer<UInt16>, _ cls: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>,
-                       _ i0: Int, _ j0: Int, _ stop: Int, _ s1In: Int, _ s2In: Int, _ c: Int) -> (i: Int, j: Int, s1: Int, s2: Int) {
+                       _ i0: Int, _ j0: Int, _ stop: Int, _ s1In: Int, _ s2In: Int, _ c: Int, _ limit: Int) -> (i: Int, j: Int, s1: Int, s2: Int) {
         var i = i0, j = j0, s1 = s1In, s2 = s2In
         while i < stop {
             let n1 = Int(d[s1 &* c &+ Int(cls[Int(base[i])])])
@@ -351,8 +357,8 @@ struct PhraseAutomaton: Sendable {
             s1 = n1; s2 = n2
             if (n1 | n2) >= 0x8000 {
                 var hit = false
-                if n1 >= 0x8000 { if rejected(q, n1 & 0x7FFF, base, i) { s1 = n1 & 0x7FFF } else { hit = true } }
-                if n2 >= 0x8000 { if rejected(q, n2 & 0x7FFF, base, j) { s2 = n2 & 0x7FFF } else { hit = true } }
+                if n1 >= 0x8000 { if rejected(q, n1 & 0x7FFF, base, i, limit) { s1 = n1 & 0x7FFF } else { hit = true } }
+                if n2 >= 0x8000 { if rejected(q, n2 & 0x7FFF, base, j, limit) { s2 = n2 & 0x7FFF } else { hit = true } }
                 if hit { return (i, j, s1, s2) }
             }
         }
@@ -361,14 +367,14 @@ struct PhraseAutomaton: Sendable {
 
     @inline(never)
     static func runOne(_ d: UnsafePointer<UInt16>, _ cls: UnsafePointer<UInt8>, _ q: UnsafePointer<UInt8>, _ base: UnsafePointer<UInt8>,
-                       _ i0: Int, _ stop: Int, _ sIn: Int, _ c: Int) -> (i: Int, s: Int) {
+                       _ i0: Int, _ stop: Int, _ sIn: Int, _ c: Int, _ limit: Int) -> (i: Int, s: Int) {
         var i = i0, s = sIn
         while i < stop {
             let n = Int(d[s &* c &+ Int(cls[Int(base[i])])])
             i &+= 1
             s = n
             if n >= 0x8000 {
-                if rejected(q, n & 0x7FFF, base, i) { s = n & 0x7FFF } else { return (i, s) }
+                if rejected(q, n & 0x7FFF, base, i, limit) { s = n & 0x7FFF } else { return (i, s) }
             }
         }
         return (i, s)

@@ -56,31 +56,35 @@ struct Resolver {
 
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
                         layout: ArticleBody? = nil, furnitureSlot: Int? = nil, inlineSlots: [Int] = [], creditSlot: Int? = nil,
-                        isBullet: (Block) -> Bool) -> [Decision?] {
+                        bullets: [Bool]) -> [Decision?] {
+        precondition(bullets.count == blocks.count, "one bullet flag per block")
         var decisions = prior ?? [Decision?](filled: nil, count: blocks.count)
         // Weak cue families per block, as a bit set of rule slots.
         var cueSlots = [UInt64](filled: 0, count: blocks.count)
         // Copies of repeated blocks as (first copy, block): the repeated-block rule reports each group's
         // copies together, groups in order of their first copy.
         var copies: [(first: Int, block: Int)] = []
-        for (index, f) in findings.enumerated() {
-            if case .repeated(let first, _) = f.evidence {
-                copies.append((first, f.block))
-                continue
-            }
-            if f.strength == .definite {
-                if decisions[f.block] == nil {
-                    // Removals for a block's place (in the page, under a heading, in a thread) say nothing
-                    // about the same words elsewhere; removals for what a block says do.
-                    var propagates = true
-                    switch f.evidence {
-                    case .layout, .listUnder, .thread: propagates = false
-                    default: break
-                    }
-                    decisions[f.block] = Decision(slot: f.ruleSlot, cause: .finding(index), propagates: propagates)
+        // Read in place: a finding's evidence holds arrays, and copying one costs a retain and a release.
+        findings.withUnsafeBufferPointer { fs in
+            for index in fs.indices {
+                let block = fs[index].block, slot = fs[index].ruleSlot
+                // Removals for a block's place (in the page, under a heading, in a thread) say nothing
+                // about the same words elsewhere; removals for what a block says do.
+                var propagates = true
+                switch fs[index].evidence {
+                case .repeated(let first, _):
+                    copies.append((first, block))
+                    continue
+                case .layout, .listUnder, .thread: propagates = false
+                default: break
                 }
-            } else if f.ruleSlot < 64 {
-                cueSlots[f.block] |= 1 << UInt64(f.ruleSlot)
+                if fs[index].strength == .definite {
+                    if decisions[block] == nil {
+                        decisions[block] = Decision(slot: slot, cause: .finding(index), propagates: propagates)
+                    }
+                } else if slot < 64 {
+                    cueSlots[block] |= 1 << UInt64(slot)
+                }
             }
         }
 
@@ -134,7 +138,7 @@ struct Resolver {
                 let next = nextNonBlank(i)
                 let prev = previousNonBlank(i)
                 // A bare bullet whose item went.
-                if isBullet(block), let next, next == i + 1, let d = decisions[next] {
+                if bullets[i], let next, next == i + 1, let d = decisions[next] {
                     decisions[i] = Decision(slot: d.slot, cause: .bullet(of: next)); changed = true; continue
                 }
                 // A heading that introduces a removed block of its family.
@@ -220,10 +224,10 @@ struct Resolver {
                 var lastKept = -1   // the nearest line before that no other rule removed
                 for j in 0..<n {
                     let removed = decisions[j].map { $0.slot != furnitureSlot } ?? false
-                    var list = isBullet(blocks[j])
+                    var list = bullets[j]
                     if !list, let bytes {
                         list = ListMarkupRule.isLoneNumber(bytes, blocks[j]) || ListMarkupRule.hasOwnMarker(bytes, blocks[j])
-                            || (lastKept >= 0 && (isBullet(blocks[lastKept]) || ListMarkupRule.isLoneNumber(bytes, blocks[lastKept])))
+                            || (lastKept >= 0 && (bullets[lastKept] || ListMarkupRule.isLoneNumber(bytes, blocks[lastKept])))
                     }
                     skipped[j] = blocks[j].isBlank || removed || list
                     if !removed { lastKept = j }
@@ -232,13 +236,14 @@ struct Resolver {
                 var last = -1
                 for j in 0..<n { before[j] = last; if !skipped[j] { last = j } }
                 last = -1
-                for j in stride(from: n - 1, through: 0, by: -1) { after[j] = last; if !skipped[j] { last = j } }
+                var j = n - 1
+                while j >= 0 { after[j] = last; if !skipped[j] { last = j }; j -= 1 }
                 func isProse(_ j: Int) -> Bool {
                     // none: not a teaser's shape; a short line cut off with an ellipsis is a teaser's.
                     j < 0 || ((layout.kinds[j] == .body || (blocks[j].endsLikeSentence && blocks[j].words > 3))
                               && !(bytes.map { ArticleBody.isCut($0, blocks[j]) } ?? false))
                 }
-                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !isBullet(blocks[i])
+                for i in t..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !bullets[i]
                     && !(bytes.map { ListMarkupRule.isLoneNumber($0, blocks[i]) } ?? false) {
                     if !PageFurnitureRule.mayBeArticle(blocks[i], layout.kinds[i], menu: layout.isMenu[i], bytes: bytes) {
                         decisions[i] = Decision(slot: furnitureSlot, cause: .beyondMarker(t, core: layout.core), propagates: false)

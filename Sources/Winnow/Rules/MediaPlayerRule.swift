@@ -129,55 +129,52 @@ public struct MediaPlayerRule: Rule {
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let start = findings.count
         MediaPlayerRule.policy.detect(context, cues: cues, into: &findings)
-        // The phrase findings (start..<phraseEnd) come in order of their blocks: one pass over the lines walks
-        // them alongside, finds counter lines ("Image 3 of 12") and runs of slideshow captions ("12/50 ...").
-        let phraseEnd = findings.count
+        // Lines the phrases removed, in order: the passes below walk them alongside.
+        let byPhrase = findings[start...].map(\.block)
         let blocks = context.blocks
         let p = context.bytes
-        var next = start
-        var runStart = -1, runLength = 0, lastNumber = 0, total = 0
-        for i in blocks.indices {
+        // Counter lines ("Image 3 of 12").
+        var next = 0
+        // Lines are read by index, field by field: copying each `Block` out of the array costs more than the tests.
+        for i in blocks.indices where blocks[i].words >= 4 && blocks[i].words <= 5 && blocks[i].digits >= 2
+            && MediaPlayerRule.isCounterLine(p, blocks[i]) {
             let block = blocks[i]
-            if block.isBlank { continue }
+            while next < byPhrase.count && byPhrase[next] < i { next += 1 }
+            if next < byPhrase.count && byPhrase[next] == i { continue }
+            findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "gallery counter", range: block.trimmed)])))
+        }
+        // Slideshow captions ("12/50 The first pile ..."): runs of numbered lines, then each run's lines.
+        var runStart = -1, runLength = 0, lastNumber = 0, total = 0
+        var runs: [(first: Int, last: Int)] = []
+        for i in blocks.indices {
+            if blocks[i].isBlank { continue }
             var numbered = false
-            if block.digits >= 2 {
-                if block.words >= 4 && block.words <= 5 && MediaPlayerRule.isCounterLine(p, block) {
-                    while next < phraseEnd && findings[next].block < i { next += 1 }
-                    if !(next < phraseEnd && findings[next].block == i) {
-                        findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "gallery counter", range: block.trimmed)])))
-                    }
-                } else if let (k, n, _) = MediaPlayerRule.slideNumber(p, block) {
-                    numbered = true
-                    if runLength > 0 && n == total && k == lastNumber + 1 {
-                        runLength += 1
-                    } else {
-                        closeRun(runStart, i, runLength, total, context, &findings, start, phraseEnd)
-                        runStart = i
-                        runLength = 1
-                    }
-                    lastNumber = k
-                    total = n
+            if blocks[i].digits >= 2, let (k, n, _) = MediaPlayerRule.slideNumber(p, blocks[i]) {
+                numbered = true
+                if runLength > 0 && n == total && k == lastNumber + 1 {
+                    runLength += 1
+                } else {
+                    if runLength >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal { runs.append((runStart, i - 1)) }
+                    runStart = i
+                    runLength = 1
                 }
+                lastNumber = k
+                total = n
             }
             if !numbered && runLength > 0 {
-                closeRun(runStart, i, runLength, total, context, &findings, start, phraseEnd)
+                if runLength >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal { runs.append((runStart, i - 1)) }
                 runLength = 0
             }
         }
-        if runLength > 0 { closeRun(runStart, blocks.count, runLength, total, context, &findings, start, phraseEnd) }
-    }
-
-    /// The lines `first..<end` of a run of numbered captions go when the run is long enough, but for those the
-    /// phrases removed already.
-    private func closeRun(_ first: Int, _ end: Int, _ length: Int, _ total: Int, _ context: DetectionContext,
-                          _ findings: inout [Finding], _ phraseStart: Int, _ phraseEnd: Int) {
-        guard length >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal else { return }
-        var next = phraseStart
-        for i in first..<end where !context.blocks[i].isBlank {
-            guard let (_, _, counter) = MediaPlayerRule.slideNumber(context.bytes, context.blocks[i]) else { continue }
-            while next < phraseEnd && findings[next].block < i { next += 1 }
-            if next < phraseEnd && findings[next].block == i { continue }
-            findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "slideshow counter", range: counter)])))
+        if runLength >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal { runs.append((runStart, blocks.count - 1)) }
+        next = 0
+        for run in runs {
+            for i in run.first...run.last where !blocks[i].isBlank {
+                guard let (_, _, counter) = MediaPlayerRule.slideNumber(p, blocks[i]) else { continue }
+                while next < byPhrase.count && byPhrase[next] < i { next += 1 }
+                if next < byPhrase.count && byPhrase[next] == i { continue }
+                findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "slideshow counter", range: counter)])))
+            }
         }
     }
 

@@ -513,13 +513,14 @@ public struct PageFurnitureRule: Rule {
         // Before the body, a long list of short bulleted items ("+ World", "o Markets") is a menu too, even
         // without menu words. After it only a nested one (two kinds of bullets): an article's own lists end
         // many articles.
-        var linkList = PageFurnitureRule.linkListLines(context, body)
+        let lists = PageFurnitureRule.linkListLines(context, body)
+        var linkList = lists.lines
+        let nestedList = lists.nested
         // Before the body, a long bulleted list of headlines (a site's index of its other stories) is a
         // link list too: an article's own list before its prose (a summary, what you need) is shorter.
         let headlines = PageFurnitureRule.linkListLines(context, body, items: PageFurnitureRule.headlineListItems,
-                                                        words: PageFurnitureRule.headlineWords)
+                                                        words: PageFurnitureRule.headlineWords, upTo: core.lowerBound).lines
         for i in 0..<min(core.lowerBound, blocks.count) where headlines[i] { linkList[i] = true }
-        let nestedList = PageFurnitureRule.linkListLines(context, body, nested: true)
         var headEnd = core.lowerBound - 1
         while headEnd >= 0 && !body.startsMenu(headEnd, blocks) && !linkList[headEnd] { headEnd -= 1 }
         var tailStart = core.upperBound
@@ -674,21 +675,26 @@ public struct PageFurnitureRule: Rule {
         kind == .body || (block.endsLikeSentence && !menu && block.words > 3)
     }
 
-    /// Items in a link list: lines in a run of at least `linkListItems` bulleted items ("* ", "+ ", "o ",
-    /// "• ", the bullets of whole-page text) of at most `linkItemWords` words that do not end like a sentence,
-    /// with nothing but blank lines between them.
-    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, nested: Bool = false, items: Int = linkListItems, words: Int = linkItemWords) -> [Bool] {
+    /// Items in a link list: lines in a run of at least `items` bulleted items ("* ", "+ ", "o ", "• ", the
+    /// bullets of whole-page text) of at most `words` words that do not end like a sentence, with nothing
+    /// but blank lines between them; and `nested`, the lines of such runs with two kinds of bullets.
+    /// With `upTo`, only lines before it are needed: the walk stops where no run reaches before it.
+    static func linkListLines(_ context: DetectionContext, _ body: ArticleBody, items: Int = linkListItems,
+                              words: Int = linkItemWords, upTo limit: Int = .max) -> (lines: [Bool], nested: [Bool]) {
         let blocks = context.blocks
         let p = context.bytes
         var result = [Bool](filled: false, count: blocks.count)
+        var nested = result
         var run: [Int] = []
-        func close() {
-            var ok = run.count >= items
-            if ok && nested {
+        func close(_ run: inout [Int], _ result: inout [Bool], _ nested: inout [Bool]) {
+            guard !run.isEmpty else { return }
+            if run.count >= items {
+                for k in run { result[k] = true }
                 let first = p[blocks[run[0]].trimmed.lowerBound]
-                ok = run.contains { p[blocks[$0].trimmed.lowerBound] != first }
+                if run.contains(where: { p[blocks[$0].trimmed.lowerBound] != first }) {
+                    for k in run { nested[k] = true }
+                }
             }
-            if ok { for k in run { result[k] = true } }
             run.removeAll(keepingCapacity: true)
         }
         for i in blocks.indices {
@@ -697,11 +703,12 @@ public struct PageFurnitureRule: Rule {
             if block.words <= words && !block.endsLikeSentence && block.alnum > 0 && isBulletItem(context.bytes, block) {
                 run.append(i)
             } else {
-                close()
+                close(&run, &result, &nested)
+                if i >= limit { break }
             }
         }
-        close()
-        return result
+        close(&run, &result, &nested)
+        return (result, nested)
     }
 
     static let linkListItems = 6

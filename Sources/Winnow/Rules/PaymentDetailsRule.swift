@@ -62,10 +62,16 @@ public struct PaymentDetailsRule: Rule {
         var spans: [(kind: String, range: Range<Int>)] = []
         var matchIndex = 0
         let matches = context.matches
-        for (index, block) in context.blocks.enumerated() where !block.isBlank {
-            spans.removeAll(keepingCapacity: true)
+        let blocks = context.blocks
+        for index in blocks.indices {
             // Cue matches of this block (labels and links).
             while matchIndex < matches.count && matches[matchIndex].block < index { matchIndex += 1 }
+            // A line with no cue and fewer than 10 digits holds nothing to find (most lines): skipped before
+            // anything is copied or cleared.
+            guard (matchIndex < matches.count && matches[matchIndex].block == index) || blocks[index].digits >= 10,
+                  !blocks[index].isBlank else { continue }
+            let block = blocks[index]
+            spans.removeAll(keepingCapacity: true)
             var m = matchIndex
             while m < matches.count && matches[m].block == index {
                 let match = matches[m]

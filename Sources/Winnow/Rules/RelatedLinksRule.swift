@@ -27,6 +27,31 @@ public struct RelatedLinksRule: Rule {
             RuleExample("Le quai rouvre lundi.\nÀ lire aussi : La boulangerie de l'île fête ses cent ans\n", expected: "Le quai rouvre lundi.\n"),
             RuleExample("Причал откроется в понедельник.\nЧитайте также\nНовый паром выйдет в рейс в мае\n", expected: "Причал откроется в понедельник.\n"),
             RuleExample("码头周一重新开放。\n相关阅读\n新渡轮下月开始运营\n", expected: "码头周一重新开放。\n"),
+            // The article's own numbered list goes on after a lone "Read more" link label: its next item stays.
+            RuleExample("""
+                3. Check the timetable before you travel
+                The ferry leaves every forty minutes in summer, but only every two hours from October.
+                Read more
+                4. Book the car deck early
+                Places for cars sell out days ahead on bank holiday weekends.
+                """, expected: """
+                3. Check the timetable before you travel
+                The ferry leaves every forty minutes in summer, but only every two hours from October.
+                4. Book the car deck early
+                Places for cars sell out days ahead on bank holiday weekends.
+                """),
+            // A numbered list of links that starts again at 1 is the widget's, whatever the article numbered before it.
+            RuleExample("""
+                2. Book the car deck early
+                Places for cars sell out days ahead on bank holiday weekends.
+                Most read
+                1. Island bakery reports its best summer in a decade
+                2. New timetable for the northern ferry route
+                """, expected: """
+                2. Book the car deck early
+                Places for cars sell out days ahead on bank holiday weekends.
+
+                """),
         ],
         nonTriggering: [
             RuleExample("Related: the council said the two projects would share a budget, and both would be finished by June.\n"),
@@ -126,6 +151,8 @@ public struct RelatedLinksRule: Rule {
                 let next = blocks[k]
                 if next.isBlank { sawBlank = true; k += 1; continue }
                 guard RelatedLinksRule.readsAsHeadline(next) else { break }
+                // "5. ..." after the article's "4. ...": the article's own numbered list goes on past a link label.
+                if RelatedLinksRule.continuesNumbering(context, k, before: b) { break }
                 if sawBlank && list.isEmpty == false && next.words > 12 { break }
                 list.append(k)
                 k += 1
@@ -153,6 +180,32 @@ public struct RelatedLinksRule: Rule {
         guard list.count >= 4, !PageFurnitureRule.isBulletItem(p, blocks[list[0]]) else { return false }
         return list[1...3].allSatisfy { PageFurnitureRule.isBulletItem(p, blocks[$0]) }
     }
+
+    /// The number a line starts with ("5." or "5)" and a space; at most three digits), or nil.
+    static func leadingNumber(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Int? {
+        var i = block.trimmed.lowerBound
+        let end = block.trimmed.upperBound
+        var value = 0
+        while i < end && i - block.trimmed.lowerBound < 3 && Bytes.isDigit(p[i]) { value = value * 10 + Int(p[i] - 0x30); i += 1 }
+        guard i > block.trimmed.lowerBound, i + 1 < end, p[i] == 0x2E || p[i] == 0x29, p[i + 1] == 0x20 else { return nil }
+        return value
+    }
+
+    /// Whether line `k` starts with the number after that of the nearest numbered line before line `heading`
+    /// (within `numberingReach` lines): an item of the article's own numbered list, not a link under the heading.
+    static func continuesNumbering(_ context: DetectionContext, _ k: Int, before heading: Int) -> Bool {
+        let p = context.bytes, blocks = context.blocks
+        guard let n = leadingNumber(p, blocks[k]), n >= 2 else { return false }
+        var j = heading - 1
+        while j >= 0 && heading - j <= numberingReach {
+            if let m = leadingNumber(p, blocks[j]) { return m == n - 1 }
+            j -= 1
+        }
+        return false
+    }
+
+    /// How far back `continuesNumbering` looks for the article's previous numbered line.
+    static let numberingReach = 40
 
     /// A line that reads as a headline: no sentence ending, 2 to 20 words.
     static func readsAsHeadline(_ block: Block) -> Bool {

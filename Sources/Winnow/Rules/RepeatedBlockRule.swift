@@ -70,8 +70,8 @@ public struct RepeatedBlockRule: Rule {
         var keys = [UInt64](filled: 0, count: capacity)
         var slots = [Int32](filled: -2, count: capacity)   // -2 empty, -1 already a candidate, else the first line
         var candidates: [Int] = []
-        for (index, block) in blocks.enumerated() where block.alnum >= 2 {
-            let key = UInt64(block.checksum) << 32 | UInt64(UInt32(truncatingIfNeeded: block.alnum))
+        for index in blocks.indices where blocks[index].alnum >= 2 {
+            let key = UInt64(blocks[index].checksum) << 32 | UInt64(UInt32(truncatingIfNeeded: blocks[index].alnum))
             var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
             while slots[h] != -2 && keys[h] != key { h = (h + 1) & (capacity - 1) }
             if slots[h] == -2 {
@@ -86,31 +86,30 @@ public struct RepeatedBlockRule: Rule {
         // Candidates by full fingerprint: a copy joins the first line with its hash when the two are equal.
         var keyed = candidates.map { (hash: Fingerprint.hash(context.bytes, blocks[$0].trimmed), index: $0) }
         keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
-        // Members of groups of two or more as (first copy, block), then in order of first copy and block.
-        var pairs: [(first: Int, block: Int)] = []
-        pairs.reserveCapacity(keyed.count)
+        // Groups of two or more copies: each a run of `members` in block order (its first copy first, as
+        // `keyed` is sorted by block within a hash), reported in order of their first copy. The first
+        // copies of groups differ (a line is in one hash's run), so ordering the groups orders the pairs.
+        var members: [Int] = []
+        members.reserveCapacity(keyed.count)
+        var groups: [(first: Int, members: Range<Int>)] = []
         var run = 0
         while run < keyed.count {
             var end = run + 1
             while end < keyed.count && keyed[end].hash == keyed[run].hash { end += 1 }
             let first = keyed[run].index
-            let mark = pairs.count
-            pairs.append((first, first))
+            let mark = members.count
+            members.append(first)
             for k in (run + 1)..<end where Fingerprint.equal(context.bytes, blocks[first].trimmed, blocks[keyed[k].index].trimmed) {
-                pairs.append((first, keyed[k].index))
+                members.append(keyed[k].index)
             }
-            if pairs.count - mark == 1 { pairs.removeLast() }
+            if members.count - mark == 1 { members.removeLast() } else { groups.append((first, mark..<members.count)) }
             run = end
         }
-        pairs.sort { $0.first != $1.first ? $0.first < $1.first : $0.block < $1.block }
-        var i = 0
-        while i < pairs.count {
-            var j = i + 1
-            while j < pairs.count && pairs[j].first == pairs[i].first { j += 1 }
-            for k in i..<j {
-                findings.append(Finding(block: pairs[k].block, strength: .weak, evidence: .repeated(first: pairs[i].first, copies: j - i)))
+        groups.sort { $0.first < $1.first }
+        for group in groups {
+            for k in group.members {
+                findings.append(Finding(block: members[k], strength: .weak, evidence: .repeated(first: group.first, copies: group.members.count)))
             }
-            i = j
         }
     }
 }
