@@ -2,7 +2,8 @@
 /// "More from ...", and the list of headlines that follows such a heading.
 ///
 /// A heading alone on its line goes with the headlines under it: the following lines that read as
-/// headlines (no sentence ending, at most 20 words), up to a blank line followed by prose or 15 lines.
+/// headlines (no sentence ending, at most 20 words), up to a blank line followed by prose or 15 lines; not when
+/// they open with a sub-heading over three bulleted items (a product and its features).
 /// A line that starts with "Related:" or "Read more:" and does not read as a sentence goes on its own.
 public struct RelatedLinksRule: Rule {
     public init() {}
@@ -59,6 +60,8 @@ public struct RelatedLinksRule: Rule {
                 Island bakery reports its best summer in a decade
                 """),
             RuleExample("Read more about the plans at the town hall, where they are on display until Friday.\n"),
+            // Under such a heading, a product and its bulleted features: structured content, not headlines.
+            RuleExample("The ferry company sells a new season ticket from Monday.\nDon't miss:\nHarbour Pass\n- Unlimited crossings for a whole year\n- Free bicycles on every boat\n- Priority boarding at both piers\n"),
         ],
         enabledByDefault: true)
 
@@ -154,6 +157,9 @@ public struct RelatedLinksRule: Rule {
                 list.append(k)
                 k += 1
             }
+            // A list that opens with a sub-list (a line that is no item over three or more bulleted items: a product
+            // and its features) is structured content, not a list of headlines: the heading is no widget's.
+            if RelatedLinksRule.hasSubList(context.bytes, blocks, list) { continue }
             guard !list.isEmpty else {
                 // A heading with nothing under it is still a heading of a removed widget.
                 findings.append(Finding(block: b, strength: .definite, evidence: .cues(cueIDs, coverage: coverage)))
@@ -166,6 +172,13 @@ public struct RelatedLinksRule: Rule {
             }
             lastClaimed = list.last!
         }
+    }
+
+    /// Whether the list opens with a line that is not a bulleted item over three or more bulleted items (a
+    /// sub-heading and its list).
+    static func hasSubList(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ list: [Int]) -> Bool {
+        guard list.count >= 4, !PageFurnitureRule.isBulletItem(p, blocks[list[0]]) else { return false }
+        return list[1...3].allSatisfy { PageFurnitureRule.isBulletItem(p, blocks[$0]) }
     }
 
     /// The number a line starts with ("5." or "5)" and a space; at most three digits), or nil.
