@@ -53,11 +53,6 @@ public struct Cleaner: Sendable {
     let automaton: PhraseAutomaton
     let repeatSlot: Int?
     let furnitureSlot: Int?
-    /// Removals of these rules (teaser excerpts, video players and galleries, HTML residue: also inline between the article's
-    /// paragraphs) do not start the page's tail.
-    let inlineSlots: [Int]
-    /// Image credits of this rule (site-footer) do not start the page's tail either.
-    let creditSlot: Int?
     let listMarkup: Bool
     let listMarkupSlot: Int?
     let bullet: [UInt8]
@@ -90,8 +85,6 @@ public struct Cleaner: Sendable {
         automaton = PhraseAutomaton(phrases: phrases)
         repeatSlot = active.firstIndex { $0 is RepeatedBlockRule }
         furnitureSlot = active.firstIndex { $0 is PageFurnitureRule }
-        inlineSlots = active.indices.filter { active[$0] is TeaserExcerptRule || active[$0] is MediaPlayerRule || active[$0] is MarkupResidueRule }
-        creditSlot = active.firstIndex { $0 is SiteFooterRule }
         listMarkup = active.contains { $0 is ListMarkupRule }
         listMarkupSlot = active.firstIndex { $0 is ListMarkupRule }
         bullet = Array(configuration.bullet.utf8)
@@ -242,8 +235,7 @@ public struct Cleaner: Sendable {
                 findings.removeSubrange(kept...)
             }
             decisions = Resolver.resolve(blocks: blocks, findings: findings, prior: decisions, repeatSlot: repeatSlot, bytes: bytes,
-                                         layout: layout, furnitureSlot: furnitureSlot, inlineSlots: inlineSlots,
-                                         creditSlot: creditSlot, bullets: bullets)
+                                         layout: layout, furnitureSlot: furnitureSlot, rules: rules, bullets: bullets)
             var settled = true
             for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
             if settled { break }

@@ -40,6 +40,9 @@ struct ArticleBodyTests {
         #expect(prose.words == paragraphs)
         #expect(prose.words(before: 3) == paragraphs)
         #expect(prose.words(before: 9) == paragraphs)
+        // Inside the teasers (after a headline, a byline and a blurb), the article's words are still the paragraphs'.
+        #expect(prose.words(before: 6) == paragraphs)
+        #expect(prose.words(before: 1) == blocks[0].words)
         #expect(body.bodyWords > paragraphs)
     }
 

@@ -63,7 +63,7 @@ struct ArticleBody {
             let score: Int
             switch kind {
             case .body:
-                score = block.hasCJK ? block.alnum / 2 : block.words
+                score = ArticleBody.proseWords(block)
                 words += score
             case .neutral: score = -1
             case .furniture: score = -(block.words + 2)

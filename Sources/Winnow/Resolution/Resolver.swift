@@ -55,7 +55,7 @@ struct Resolver {
     static let blurbsAfterArticle = 3
 
     static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
-                        layout: ArticleBody? = nil, furnitureSlot: Int? = nil, inlineSlots: [Int] = [], creditSlot: Int? = nil,
+                        layout: ArticleBody? = nil, furnitureSlot: Int? = nil, rules: [any Rule] = [],
                         bullets: [Bool]) -> [Decision?] {
         precondition(bullets.count == blocks.count, "one bullet flag per block")
         var decisions = prior ?? [Decision?](filled: nil, count: blocks.count)
@@ -165,9 +165,9 @@ struct Resolver {
         // page's prose (a fifth) still follows the marker: then the article goes on past it.
         if let layout, let furnitureSlot, layout.score >= PageFurnitureRule.minimumBodyScore {
             var t = layout.core.upperBound
-            // A teaser excerpt or a video player's text (`inlineSlots`) is no marker: sites set such cards and
-            // players between the article's paragraphs; nor is an image credit (see `MarkerTest`).
-            let marks = MarkerTest(inlineSlots: inlineSlots, creditSlot: creditSlot)
+            // A teaser excerpt, a video player's text or an image credit is no marker: sites set such lines between
+            // the article's paragraphs (`Rule.startsPageTail`, see `MarkerTest`).
+            let marks = MarkerTest(rules: rules)
             while t < blocks.count && !marks.isMarker(t, decisions, findings, layout, blocks) { t += 1 }
             // Teasers' blurbs can stretch the body past the article: then the marker may be a removed block inside
             // the body after the article's last paragraph (`ArticleProse` tells them from blurbs), when three or more
@@ -270,24 +270,26 @@ struct Resolver {
     }
 }
 
-/// Whether a line starts the page's tail (see `Resolver`): a removed block, not a teaser excerpt or a video
-/// player's text (`inlineSlots`) nor an image credit (`creditSlot`: a caption's line stands inside articles
-/// too, and what follows it, an info box or the article's last paragraphs, is the article's unless a real
-/// marker follows), or the start of a menu.
+/// Whether a line starts the page's tail (see `Resolver`): a removed block whose rule says it does
+/// (`Rule.startsPageTail`: not a teaser excerpt, a video player's text or an image credit, lines that stand
+/// inside articles too, so that what follows them, an info box or the article's last paragraphs, is the
+/// article's unless a real marker follows), or the start of a menu.
 private struct MarkerTest {
-    let inlineSlots: [Int]
-    let creditSlot: Int?
+    /// The cleaner's rules by slot (none: every removed block is a marker).
+    let rules: [any Rule]
 
     func isMarker(_ i: Int, _ decisions: [Resolver.Decision?], _ findings: [Finding], _ layout: ArticleBody, _ blocks: [Block]) -> Bool {
-        if let d = decisions[i], !inlineSlots.contains(d.slot), !isCredit(d, decisions, findings) { return true }
+        if let d = decisions[i], startsTail(d, decisions, findings) { return true }
         return layout.startsMenu(i, blocks)
     }
 
-    func isCredit(_ decision: Resolver.Decision, _ decisions: [Resolver.Decision?], _ findings: [Finding]) -> Bool {
-        guard let creditSlot, decision.slot == creditSlot else { return false }
+    func startsTail(_ decision: Resolver.Decision, _ decisions: [Resolver.Decision?], _ findings: [Finding]) -> Bool {
+        guard decision.slot >= 0 && decision.slot < rules.count else { return true }
+        // A copy is judged by the finding of the line it copies (when it kept the same rule).
         var d = decision
         if case .copy(let first) = d.cause, let c = decisions[first] { d = c }
-        guard case .finding(let f) = d.cause else { return false }
-        return SiteFooterRule.isCredit(findings[f].evidence)
+        var evidence: Finding.Evidence? = nil
+        if case .finding(let f) = d.cause { evidence = findings[f].evidence }
+        return rules[decision.slot].startsPageTail(evidence)
     }
 }

@@ -44,6 +44,9 @@ public struct MarkupResidueRule: Rule {
         "button", "form", "section", "article", "figure", "picture", "center", "font", "b", "i", "strong", "em",
     ]
 
+    /// Such lines stand between an article's paragraphs too: they do not start the page's tail.
+    public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool { false }
+
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let p = context.bytes
         for (i, block) in context.blocks.enumerated() where !block.isBlank && p[block.trimmed.lowerBound] == 0x3C {

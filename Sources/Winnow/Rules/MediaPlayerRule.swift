@@ -126,6 +126,9 @@ public struct MediaPlayerRule: Rule {
     /// ...out of a total of at least this many.
     static let slideTotal = 10
 
+    /// Such lines stand between an article's paragraphs too: they do not start the page's tail.
+    public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool { false }
+
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let start = findings.count
         MediaPlayerRule.policy.detect(context, cues: cues, into: &findings)

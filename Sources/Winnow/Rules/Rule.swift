@@ -101,10 +101,16 @@ public protocol Rule: Sendable {
     var cues: [Cue] { get }
     /// The rule reads `DetectionContext.layout` (it is run again when removals change the layout).
     var usesLayout: Bool { get }
+    /// Whether this rule's removal of a line, for `evidence` (nil: the line went with another, not for a
+    /// finding of its own), marks where the page's furniture begins after the article (see `Resolver`).
+    /// Lines that also stand between an article's paragraphs (a teaser card, a video player's text, a
+    /// picture's credit) do not: what follows them may still be the article's.
+    func startsPageTail(_ evidence: Finding.Evidence?) -> Bool
     func detect(_ context: DetectionContext, into findings: inout [Finding])
 }
 
 extension Rule {
     public var cues: [Cue] { [] }
     public var usesLayout: Bool { false }
+    public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool { true }
 }

@@ -149,6 +149,10 @@ public struct SiteFooterRule: Rule {
     /// A line with two distinct legal notices goes up to this many words (a site's whole legal footer in one line).
     static let legalFooterWords = 150
 
+    /// An image credit (a caption's line, which also stands inside articles) does not start the page's tail;
+    /// a footer or an advertisement marker does.
+    public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool { !(evidence.map(SiteFooterRule.isCredit) ?? false) }
+
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let start = findings.count
         SiteFooterRule.policy.detect(context, cues: cues, into: &findings)

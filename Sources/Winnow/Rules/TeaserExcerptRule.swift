@@ -72,6 +72,9 @@ public struct TeaserExcerptRule: Rule {
     /// A teaser has at least this many words before its cut-off mark.
     static let minimumWords = 5
 
+    /// Such lines stand between an article's paragraphs too: they do not start the page's tail.
+    public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool { false }
+
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let blocks = context.blocks
         let matches = context.matches
