@@ -78,12 +78,20 @@ public struct ListMarkupRule: Rule {
         guard r.count >= 2 else { return false }
         var n = bulletLength(p, r.lowerBound, r.upperBound)
         if n == 0 {
-            var i = r.lowerBound
-            while i < r.upperBound && i - r.lowerBound < 3 && Bytes.isDigit(p[i]) { i += 1 }
-            guard i > r.lowerBound, i < r.upperBound, p[i] == 0x2E || p[i] == 0x29 else { return false }
-            n = i + 1 - r.lowerBound
+            guard let marker = numberMarker(p, r) else { return false }
+            n = marker.end - r.lowerBound
         }
         return r.lowerBound + n < r.upperBound && (p[r.lowerBound + n] == 0x20 || p[r.lowerBound + n] == 0x09)
+    }
+
+    /// A number of one to three digits and `.` or `)` at the start of `r` ("5." in "5. Book early"): its value
+    /// and where the marker ends (after the `.` or `)`).
+    static func numberMarker(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> (value: Int, end: Int)? {
+        var i = r.lowerBound
+        var value = 0
+        while i < r.upperBound && i - r.lowerBound < 3 && Bytes.isDigit(p[i]) { value = value * 10 + Int(p[i] - 0x30); i += 1 }
+        guard i > r.lowerBound, i < r.upperBound, p[i] == 0x2E || p[i] == 0x29 else { return nil }
+        return (value, i + 1)
     }
 
     /// A non-dash bullet glyph followed by white space at the start of a line: its range (glyph and spaces).

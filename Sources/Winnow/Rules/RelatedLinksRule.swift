@@ -183,12 +183,9 @@ public struct RelatedLinksRule: Rule {
 
     /// The number a line starts with ("5." or "5)" and a space; at most three digits), or nil.
     static func leadingNumber(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Int? {
-        var i = block.trimmed.lowerBound
-        let end = block.trimmed.upperBound
-        var value = 0
-        while i < end && i - block.trimmed.lowerBound < 3 && Bytes.isDigit(p[i]) { value = value * 10 + Int(p[i] - 0x30); i += 1 }
-        guard i > block.trimmed.lowerBound, i + 1 < end, p[i] == 0x2E || p[i] == 0x29, p[i + 1] == 0x20 else { return nil }
-        return value
+        guard let marker = ListMarkupRule.numberMarker(p, block.trimmed), marker.end < block.trimmed.upperBound,
+              p[marker.end] == 0x20 else { return nil }
+        return marker.value
     }
 
     /// Whether line `k` starts with the number after that of the nearest numbered line before line `heading`
