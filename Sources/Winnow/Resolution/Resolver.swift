@@ -175,35 +175,22 @@ struct Resolver {
             var early = false
             var prose: ArticleProse? = nil
             let coreEnd = layout.core.upperBound
-            var markerInBody = layout.core.lowerBound
-            while markerInBody < min(t, coreEnd) && !marks.isMarker(markerInBody, decisions, findings, layout, blocks) { markerInBody += 1 }
-            if markerInBody < min(t, coreEnd) {
-                let article = ArticleProse(layout, blocks: blocks, bytes: bytes)
+            for e in layout.core.lowerBound..<min(t, coreEnd) where marks.isMarker(e, decisions, findings, layout, blocks) {
+                let article = prose ?? ArticleProse(layout, blocks: blocks, bytes: bytes)
                 prose = article
-                if article.blurbs(before: coreEnd) - article.blurbs(before: markerInBody) >= Resolver.blurbsAfterArticle {
-                    let articleInBody = article.words(before: coreEnd)
-                    var e = markerInBody
-                    while e < t && e < coreEnd {
-                        if marks.isMarker(e, decisions, findings, layout, blocks) {
-                            let before = article.words(before: e)
-                            if article.blurbs(before: coreEnd) - article.blurbs(before: e) < Resolver.blurbsAfterArticle { break }
-                            if before >= PageFurnitureRule.minimumBodyScore && articleInBody == before {
-                                t = e; early = true; break
-                            }
-                        }
-                        e += 1
-                    }
+                if article.blurbs(before: coreEnd) - article.blurbs(before: e) < Resolver.blurbsAfterArticle { break }
+                let before = article.words(before: e)
+                if before >= PageFurnitureRule.minimumBodyScore && article.words(before: coreEnd) == before {
+                    t = e; early = true; break
                 }
             }
             // A widget heading in the body's last part ("More in Science" above teasers whose blurbs read
             // as prose) is the marker when it comes first.
             var heading = false
-            for h in layout.core.lowerBound..<t {
+            for h in layout.core.lowerBound..<min(t + 1, blocks.count) {
                 if let d = decisions[h], d.slot == furnitureSlot, case .finding(let f) = d.cause,
                    case .layout(.tailHeading, _) = findings[f].evidence { t = h; heading = true; break }
             }
-            if t < blocks.count && !heading, let d = decisions[t], d.slot == furnitureSlot, case .finding(let f) = d.cause,
-               case .layout(.tailHeading, _) = findings[f].evidence { heading = true }
             // Teasers' blurbs (short prose lines alone between headlines and dates) do not count as the article
             // going on: a fifth of the article's words (`ArticleProse`) after the marker does.
             var fires = t < blocks.count && (heading || early || (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords)
@@ -212,9 +199,6 @@ struct Resolver {
                 fires = article.words >= PageFurnitureRule.minimumBodyScore && (article.words - article.words(before: t)) * 5 < article.words
             }
             if fires {
-                // The nearest line before (step -1) or after (+1) reads as prose; blank lines, bullets and lines
-                // other rules removed are looked through (a "Related:" link or an ad label between the article's
-                // last paragraphs), lines removed as page furniture (teaser headlines, dates) are not.
                 // A lone sentence's nearest lines before and after, looking through blank lines, lines other
                 // rules removed and a list's markers and items (an article's own list before its closing
                 // paragraph); lines removed as page furniture (teaser headlines, dates) are not looked through.
