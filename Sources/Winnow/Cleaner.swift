@@ -234,7 +234,7 @@ public struct Cleaner: Sendable {
                 }
                 findings.removeSubrange(kept...)
             }
-            decisions = Resolver.resolve(blocks: blocks, findings: findings, prior: decisions, repeatSlot: repeatSlot, bytes: bytes,
+            Resolver.resolve(blocks: blocks, findings: findings, decisions: &decisions, repeatSlot: repeatSlot, bytes: bytes,
                                          layout: layout, furnitureSlot: furnitureSlot, rules: rules, bullets: bullets)
             var settled = true
             for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
@@ -407,15 +407,20 @@ public struct Cleaner: Sendable {
 
     private func removal(_ p: UnsafeBufferPointer<UInt8>, _ blocks: [Block], _ i: Int, _ decision: Resolver.Decision, _ findings: [Finding]) -> Removal {
         let d = ruleTexts[decision.slot]
-        var explanation = Explanation(cause: decision.cause, rule: d, block: i)
+        var evidence: Finding.Evidence? = nil
+        var texts: [String] = []
         if case .finding(let index) = decision.cause {
-            explanation.evidence = findings[index].evidence
+            evidence = findings[index].evidence
             // Identifier texts are copied now: the input is gone when the reason is written.
-            if case .identifiers(let spans) = explanation.evidence {
-                explanation.texts = spans.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.range]), as: UTF8.self) }
+            if case .identifiers(let spans) = evidence {
+                texts = spans.map { String(decoding: UnsafeBufferPointer(rebasing: p[$0.range]), as: UTF8.self) }
             }
         }
-        return Removal(ruleID: d.id, family: d.family, range: blocks[i].range, line: i + 1, explanation: explanation, ruleSlot: decision.slot)
+        // The explanation made in place: a local one copied into the removal cost a copy and a destroy of
+        // all its references per removal.
+        return Removal(ruleID: d.id, family: d.family, range: blocks[i].range, line: i + 1,
+                       explanation: Explanation(cause: decision.cause, rule: d, block: i, evidence: evidence, texts: texts),
+                       ruleSlot: decision.slot)
     }
 }
 
@@ -444,10 +449,12 @@ struct Explanation: Sendable {
     var texts: [String] = []
     var fixed: String? = nil
 
-    init(cause: Resolver.Cause, rule: RuleText?, block: Int) {
+    init(cause: Resolver.Cause, rule: RuleText?, block: Int, evidence: Finding.Evidence? = nil, texts: [String] = []) {
         self.cause = cause
         self.rule = rule
         self.block = block
+        self.evidence = evidence
+        self.texts = texts
     }
 
     var ruleID: String { rule?.id ?? "" }

@@ -54,11 +54,13 @@ struct Resolver {
     /// make the body's end a list of teasers (see `ArticleProse`).
     static let blurbsAfterArticle = 3
 
-    static func resolve(blocks: [Block], findings: [Finding], prior: [Decision?]? = nil, repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
+    /// Adds this round's removals to `decisions` (one per block, the earlier rounds' removals in it; in
+    /// place: a copy of the array per round was a tenth of the resolver's cost).
+    static func resolve(blocks: [Block], findings: [Finding], decisions: inout [Decision?], repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
                         layout: ArticleBody? = nil, furnitureSlot: Int? = nil, rules: [any Rule] = [],
-                        bullets: [Bool]) -> [Decision?] {
+                        bullets: [Bool]) {
         precondition(bullets.count == blocks.count, "one bullet flag per block")
-        var decisions = prior ?? [Decision?](filled: nil, count: blocks.count)
+        precondition(decisions.count == blocks.count, "one decision per block")
         // Weak cue families per block, as a bit set of rule slots.
         var cueSlots = [UInt64](filled: 0, count: blocks.count)
         // Copies of repeated blocks as (first copy, block): the repeated-block rule reports each group's
@@ -250,7 +252,6 @@ struct Resolver {
                 }
             }
         }
-        return decisions
     }
 }
 
