@@ -205,9 +205,11 @@ public struct Cleaner: Sendable {
         }
         // Rules that read only the text run once.
         var findings: [Finding] = []
+        var context = DetectionContext(bytes: bytes, blocks: blocks, matches: [], layout: .empty, site: site)
         for (slot, rule) in rules.enumerated() where !rule.usesLayout {
             let start = findings.count
-            rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: .empty, site: site), into: &findings)
+            context.matches = perRule[slot]
+            rule.detect(context, into: &findings)
             for i in start..<findings.count { findings[i].ruleSlot = slot }
         }
         // Rules that read the page's layout, and the resolver, run until the removals settle: the article
@@ -215,7 +217,8 @@ public struct Cleaner: Sendable {
         // cleaning the output again changes nothing.
         var menus = [Bool](filled: false, count: blocks.count)
         if let slot = furnitureSlot {
-            menus = PageFurnitureRule.menuLines(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: .empty, site: site))
+            context.matches = perRule[slot]
+            menus = PageFurnitureRule.menuLines(context)
         }
         // Lone bullets, found once: the resolver asks about them for every line in every round.
         let bullets = listMarkup ? blocks.map { ListMarkupRule.isLoneBullet(bytes, $0) } : [Bool](filled: false, count: blocks.count)
@@ -223,9 +226,11 @@ public struct Cleaner: Sendable {
         var decisions = [Resolver.Decision?](filled: nil, count: blocks.count)
         for _ in 0..<4 {
             let layout = ArticleBody(blocks: blocks, isMenu: menus, ignoring: ignored)
+            var context = DetectionContext(bytes: bytes, blocks: blocks, matches: [], layout: layout, site: site)
             for (slot, rule) in rules.enumerated() where rule.usesLayout {
                 let start = findings.count
-                rule.detect(DetectionContext(bytes: bytes, blocks: blocks, matches: perRule[slot], layout: layout, site: site), into: &findings)
+                context.matches = perRule[slot]
+                rule.detect(context, into: &findings)
                 var kept = start
                 for i in start..<findings.count where !ignored[findings[i].block] {
                     findings[kept] = findings[i]

@@ -104,7 +104,17 @@ struct Document {
                     // Lane l works on line `line[l]` (-1: none) from `pos[l]` to `end[l]` in state `state[l]`.
                     var line = SIMD4<Int>(repeating: -1), pos = SIMD4<Int>(), end = SIMD4<Int>(), state = SIMD4<Int>()
                     @inline(__always) func take(_ l: Int) {
-                        while next < lines.count && lines[next].trimmed.isEmpty { next += 1 }
+                        // Empty lines have no facts; short ones (most lines of a whole page: menu items,
+                        // labels) run alone at once: a lane would end them after a few bytes, and every
+                        // lane step costs the four lanes' bookkeeping.
+                        while next < lines.count && lines[next].trimmed.count < Document.laneLine {
+                            let r = lines[next].trimmed
+                            if !r.isEmpty {
+                                var i = r.lowerBound, s = 1
+                                run(t, f, base, &i, r.upperBound, &s, &lines[next])
+                            }
+                            next += 1
+                        }
                         if next < lines.count {
                             line[l] = next
                             pos[l] = lines[next].trimmed.lowerBound
@@ -150,6 +160,9 @@ struct Document {
             }
         }
     }
+
+    /// Lines shorter than this many bytes are described on one chain, not on a lane.
+    static let laneLine = 32
 
     /// Four chains through the state machine for `steps` bytes each, from `pos` in `state`: the sums of
     /// their table entries and folded bytes, and the states they end in.

@@ -56,7 +56,8 @@ public struct DetectionContext {
     public let bytes: UnsafeBufferPointer<UInt8>
     public let blocks: [Block]
     /// Matches of this rule's cues: `cue` indexes the rule's `cues`; sorted by block, then by end.
-    public let matches: [CueMatch]
+    /// (Set per rule on one context: a context per rule cost the retains and releases of all its arrays.)
+    public internal(set) var matches: [CueMatch]
     /// Where the article body is, computed once per document for every rule.
     let layout: ArticleBody
     /// The document's site (host), when the caller knows it.
