@@ -42,20 +42,19 @@ public struct FileDescriptorSource: ByteSource {
     @discardableResult
     public mutating func prefetch(maxBytes: Int, chunk: Int = 1 << 16, while shouldContinue: () -> Bool) -> Int {
         precondition(chunk > 0)
+        // Each read lands in one scratch chunk and only what it brought is appended: a pipe hands out what
+        // its writer has written so far (Python's `subprocess` writes 4 KiB at a time), and growing `head`
+        // by a zeroed chunk per read, to give most of it back, cleared 64 KiB for every 4 KiB read.
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        defer { scratch.deallocate() }
         while !headEnded && headFailure == nil && head.count < maxBytes && shouldContinue() {
             let want = min(chunk, maxBytes - head.count)
-            let old = head.count
-            var failure: ReadError? = nil
-            var bytes = head
-            head = []
-            bytes.append(contentsOf: repeatElement(0, count: want))
-            let n = bytes.withUnsafeMutableBytes { all -> Int in
-                let space = UnsafeMutableRawBufferPointer(rebasing: all[old..<old + want])
-                do throws(ReadError) { return try readFD(into: space) } catch { failure = error; return 0 }
+            do throws(ReadError) {
+                let n = try readFD(into: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<want]))
+                if n == 0 { headEnded = true } else { head.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<n])) }
+            } catch {
+                headFailure = error
             }
-            bytes.removeLast(want - n)
-            head = bytes
-            if let failure { headFailure = failure } else if n == 0 { headEnded = true }
         }
         return prefetchedCount
     }
