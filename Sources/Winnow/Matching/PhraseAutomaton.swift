@@ -75,6 +75,7 @@ struct PhraseAutomaton: Sendable {
     /// Folds a phrase the way the matcher folds text (runs of spaces become one).
     static func fold(_ text: some Sequence<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
+        out.reserveCapacity(text.underestimatedCount)
         for b in text {
             let f = foldTable[Int(b)]
             if f == 0x20 && (out.isEmpty || out.last == 0x20) { continue }
@@ -85,21 +86,28 @@ struct PhraseAutomaton: Sendable {
     }
 
     init(phrases: [(text: String, payload: Int32)]) {
+        patterns.reserveCapacity(phrases.count + phrases.count / 4)
         for (text, payload) in phrases {
-            var variants = [text]
-            if text.utf8.contains(0x27) { variants.append(text.replacingApostrophes()) }
-            for variant in variants {
-                let folded = PhraseAutomaton.fold(Array(variant.utf8))
-                guard !folded.isEmpty else { continue }
-                // Word boundaries are checked only where the phrase itself begins or ends with a letter or digit.
-                let raw = Array(variant.utf8)
-                let (left, right) = raw.withUnsafeBufferPointer { (Bytes.isWordByte($0, 0), Bytes.isWordByte($0, $0.count - 1)) }
-                patterns.append(Pattern(bytes: folded, payload: payload, checkLeftBoundary: left, checkRightBoundary: right))
-            }
+            // A phrase's bytes, and the same with typographic apostrophes (’) for ASCII ones.
+            let raw = Array(text.utf8)
+            add(raw, payload)
+            guard raw.contains(0x27) else { continue }
+            var typographic: [UInt8] = []
+            typographic.reserveCapacity(raw.count + 8)
+            for b in raw { if b == 0x27 { typographic += [0xE2, 0x80, 0x99] } else { typographic.append(b) } }
+            add(typographic, payload)
         }
         shapes = patterns.map { Shape(length: $0.bytes.count, hasSpace: $0.bytes.contains(0x20),
                                       checkLeftBoundary: $0.checkLeftBoundary, checkRightBoundary: $0.checkRightBoundary) }
         build()
+    }
+
+    private mutating func add(_ raw: [UInt8], _ payload: Int32) {
+        let folded = PhraseAutomaton.fold(raw)
+        guard !folded.isEmpty else { return }
+        // Word boundaries are checked only where the phrase itself begins or ends with a letter or digit.
+        let (left, right) = raw.withUnsafeBufferPointer { (Bytes.isWordByte($0, 0), Bytes.isWordByte($0, $0.count - 1)) }
+        patterns.append(Pattern(bytes: folded, payload: payload, checkLeftBoundary: left, checkRightBoundary: right))
     }
 
     /// Builds the table in one breadth-first pass over a sparse trie: a state's row is its failure state's
@@ -159,13 +167,17 @@ struct PhraseAutomaton: Sendable {
         let n = firstEdge.count
         precondition(n < 32768, "too many phrases for the automaton")
 
-        // Breadth-first: `order[k]` is the trie state numbered k; rows are written in that order.
-        var order = [Int32](repeating: 0, count: n)
-        var fail = [Int32](repeating: 0, count: n)         // by number
-        var hasOutput = [Bool](repeating: false, count: n) // by number
+        // Breadth-first: `order[k]` is the trie state numbered k; rows are written in that order. (Scratch
+        // by pointer and outputs in local arrays: the build is on the path of every start of the command.)
+        let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        let fail = UnsafeMutablePointer<Int32>.allocate(capacity: n)        // by number
+        let hasOutput = UnsafeMutablePointer<Bool>.allocate(capacity: n)    // by number
+        defer { order.deallocate(); fail.deallocate(); hasOutput.deallocate() }
+        order[0] = 0; fail[0] = 0; hasOutput[0] = false
         let table = TransitionTable(count: n * C)
-        outputStart = [Int32](repeating: 0, count: n + 1)
-        outputList.reserveCapacity(patterns.count * 2)
+        var outStart = [Int32](repeating: 0, count: n + 1)
+        var outList: [Int32] = []
+        outList.reserveCapacity(patterns.count * 2)
         var queued = 1
         var children: [(c: Int, to: Int32)] = []
         do {
@@ -178,14 +190,14 @@ struct PhraseAutomaton: Sendable {
                 let row = base + k * C
                 if k > 0 { row.update(from: base + Int(fail[k]) * C, count: C) }
                 // Own outputs, then those of the failure state (written earlier).
-                outputStart[k] = Int32(outputList.count)
+                outStart[k] = Int32(outList.count)
                 var e = firstEnd[s]
-                while e >= 0 { outputList.append(endPattern[Int(e)]); e = endNext[Int(e)] }
+                while e >= 0 { outList.append(endPattern[Int(e)]); e = endNext[Int(e)] }
                 if k > 0 {
                     // Element by element: appending a slice of the array itself would copy the whole
                     // array each time (the slice keeps the buffer shared), quadratic in the states.
                     let f = Int(fail[k])
-                    for o in Int(outputStart[f])..<Int(outputStart[f + 1]) { outputList.append(outputList[o]) }
+                    for o in Int(outStart[f])..<Int(outStart[f + 1]) { outList.append(outList[o]) }
                 }
                 // Children: numbered as they are queued; each one's failure state is where this state's
                 // failure row leads on its class.
@@ -211,7 +223,9 @@ struct PhraseAutomaton: Sendable {
                 }
             }
         }
-        outputStart[n] = Int32(outputList.count)
+        outStart[n] = Int32(outList.count)
+        outputStart = outStart
+        outputList = outList
         rejects = (0..<n).map { k -> UInt8 in
             let outputs = outputList[Int(outputStart[k])..<Int(outputStart[k + 1])]
             guard let first = outputs.first else { return 0 }
@@ -219,8 +233,8 @@ struct PhraseAutomaton: Sendable {
             if length >= 128 { length = 0 }
             var right = true
             for o in outputs {
-                let p = patterns[Int(o)]
-                if !p.checkLeftBoundary || p.bytes.count != length || p.bytes.contains(0x20) { length = 0 }
+                let p = shapes[Int(o)]
+                if !p.checkLeftBoundary || p.length != length || p.hasSpace { length = 0 }
                 if !p.checkRightBoundary { right = false }
             }
             return UInt8(length) | (right ? 0x80 : 0)
@@ -445,9 +459,3 @@ final class TransitionTable: @unchecked Sendable {
     deinit { if fromMemalign { free(base) } else { base.deallocate() } }
 }
 
-extension String {
-    /// The same text with typographic apostrophes (’) for ASCII ones.
-    func replacingApostrophes() -> String {
-        String(decoding: utf8.flatMap { $0 == 0x27 ? [0xE2, 0x80, 0x99] : [$0] }, as: UTF8.self)
-    }
-}
