@@ -273,16 +273,13 @@ struct PhraseAutomaton: Sendable {
                 }
                 end[3] = range.upperBound
                 var pos = start, state = SIMD4<Int>()
-                // Matches of lanes 1-3, with their lane; appended after lane 0's in lane order.
-                var later: [(lane: Int, match: Match)] = []
+                // Matches of lanes 1-3, each lane's own; appended after lane 0's in lane order.
+                var later: [[Match]] = [[], [], []]
                 func found(_ l: Int) {
                     if l == 0 {
                         report(bytes, start[0], pos[0], state: state[0], into: &matches)
                     } else {
-                        let before = matches.count
-                        report(bytes, start[l], pos[l], state: state[l], into: &matches)
-                        for m in matches[before...] { later.append((l, m)) }
-                        matches.removeSubrange(before...)
+                        report(bytes, start[l], pos[l], state: state[l], into: &later[l - 1])
                     }
                 }
                 while true {
@@ -311,7 +308,7 @@ struct PhraseAutomaton: Sendable {
                         if r.s & 0x8000 != 0 { found(a) }
                     }
                 }
-                for l in 1..<4 { for e in later where e.lane == l { matches.append(e.match) } }
+                for lane in later { matches += lane }
             }
           }
         }
