@@ -31,17 +31,27 @@ enum PaymentIdentifiers: Sendable {
     ) {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "scan range out of bounds")
         guard let p = bytes.baseAddress, !range.isEmpty else { return }
+        alnumTable.withUnsafeBufferPointer { table in
+            scan(p, range, table.baseAddress!, into: &out)
+        }
+    }
+
+    /// 1 for ASCII letters and digits, by byte: the scanner's token test is one load.
+    private static let alnumTable: [UInt8] = (0..<256).map { isAlnum(UInt8($0)) ? 1 : 0 }
+
+    private static func scan(_ p: UnsafePointer<UInt8>, _ range: Range<Int>, _ alnum: UnsafePointer<UInt8>,
+                             into out: inout [PaymentIdentifierMatch]) {
         let end = range.upperBound
         var i = range.lowerBound
         while i < end {
             let first = p[i]
-            if !isAlnum(first) {
+            if alnum[Int(first)] == 0 {
                 i += 1
                 continue
             }
             // `i` starts a token at a word boundary; find its end.
             var j = i + 1
-            while j < end, isAlnum(p[j]) { j += 1 }
+            while j < end, alnum[Int(p[j])] != 0 { j += 1 }
             let length = j - i
             let token = UnsafeBufferPointer(start: p + i, count: length)
 
