@@ -24,7 +24,9 @@ public struct Block: Sendable, Equatable {
     /// Sentence stops inside the line: `.`, `!` or `?` followed by a space.
     public var innerStops: Int
     /// Sum of the line's bytes folded for comparison (case, digits; white space left out): equal for lines
-    /// that are equal up to case, white space and digits. A cheap first key for `Fingerprint`.
+    /// that are equal up to case, white space and digits, but for a no-break space, which it counts and
+    /// `Fingerprint` does not. A cheap first key for `Fingerprint`: lines that share it are compared by
+    /// their full fingerprints, all together, so a copy under another key still joins its group.
     public var checksum: UInt32
 
     public var isBlank: Bool { trimmed.isEmpty }

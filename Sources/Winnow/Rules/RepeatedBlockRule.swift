@@ -62,68 +62,48 @@ public struct RepeatedBlockRule: Rule {
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let blocks = context.blocks
-        // Lines that share a checksum (and letter count) are candidates, chained in block order under their
-        // key. An open-addressed table sized for the document: no hashing of the standard library per line.
+        // Lines that share a checksum (and letter count) are candidates; only they get the full fingerprint.
+        // An open-addressed table sized for the document: no hashing of the standard library per line.
         var capacity = 16
         while capacity < blocks.count * 2 { capacity <<= 1 }
         let shift = UInt64(64 - capacity.trailingZeroBitCount)
         var keys = [UInt64](filled: 0, count: capacity)
-        var head = [Int32](filled: -1, count: capacity)    // the key's first line (-1: empty slot)
-        var tail = [Int32](filled: -1, count: capacity)    // the key's last line so far
-        var next = [Int32](filled: -1, count: blocks.count) // the next line with the same key
-        var chains: [Int] = []                              // slots whose key has two lines or more
+        var slots = [Int32](filled: -2, count: capacity)   // -2 empty, -1 already a candidate, else the first line
+        var candidates: [Int] = []
         for index in blocks.indices where blocks[index].alnum >= 2 {
             let key = UInt64(blocks[index].checksum) << 32 | UInt64(UInt32(truncatingIfNeeded: blocks[index].alnum))
             var h = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-            while head[h] >= 0 && keys[h] != key { h = (h + 1) & (capacity - 1) }
-            if head[h] < 0 {
+            while slots[h] != -2 && keys[h] != key { h = (h + 1) & (capacity - 1) }
+            if slots[h] == -2 {
                 keys[h] = key
-                head[h] = Int32(index)
+                slots[h] = Int32(index)
             } else {
-                if head[h] == tail[h] { chains.append(h) }
-                next[Int(tail[h])] = Int32(index)
+                if slots[h] >= 0 { candidates.append(Int(slots[h])); slots[h] = -1 }
+                candidates.append(index)
             }
-            tail[h] = Int32(index)
         }
-        guard !chains.isEmpty else { return }
-        // Groups of two or more copies, each in block order (its first copy first), reported in order of their
-        // first copy. A chain is mostly one group: every line equal to the first. Only a chain that also holds
-        // other lines (an anagram of the checksum) is split by full fingerprint, each run of equal hashes
-        // joining the run's first line with the lines equal to it.
+        guard !candidates.isEmpty else { return }
+        // Candidates by full fingerprint: a copy joins the first line with its hash when the two are equal.
+        var keyed = candidates.map { (hash: Fingerprint.hash(context.bytes, blocks[$0].trimmed), index: $0) }
+        keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
+        // Groups of two or more copies: each a run of `members` in block order (its first copy first, as
+        // `keyed` is sorted by block within a hash), reported in order of their first copy. The first
+        // copies of groups differ (a line is in one hash's run), so ordering the groups orders the pairs.
         var members: [Int] = []
+        members.reserveCapacity(keyed.count)
         var groups: [(first: Int, members: Range<Int>)] = []
-        var lines: [Int] = []
-        for slot in chains {
-            lines.removeAll(keepingCapacity: true)
-            var line = Int(head[slot])
-            while line >= 0 { lines.append(line); line = Int(next[line]) }
-            let first = lines[0]
+        var run = 0
+        while run < keyed.count {
+            var end = run + 1
+            while end < keyed.count && keyed[end].hash == keyed[run].hash { end += 1 }
+            let first = keyed[run].index
             let mark = members.count
             members.append(first)
-            var mixed = false
-            for k in lines.dropFirst() {
-                if Fingerprint.equal(context.bytes, blocks[first].trimmed, blocks[k].trimmed) { members.append(k) } else { mixed = true }
+            for k in (run + 1)..<end where Fingerprint.equal(context.bytes, blocks[first].trimmed, blocks[keyed[k].index].trimmed) {
+                members.append(keyed[k].index)
             }
-            if !mixed {
-                groups.append((first, mark..<members.count))
-                continue
-            }
-            members.removeSubrange(mark...)
-            var keyed = lines.map { (hash: Fingerprint.hash(context.bytes, blocks[$0].trimmed), index: $0) }
-            keyed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.index < $1.index }
-            var run = 0
-            while run < keyed.count {
-                var end = run + 1
-                while end < keyed.count && keyed[end].hash == keyed[run].hash { end += 1 }
-                let runFirst = keyed[run].index
-                let runMark = members.count
-                members.append(runFirst)
-                for k in (run + 1)..<end where Fingerprint.equal(context.bytes, blocks[runFirst].trimmed, blocks[keyed[k].index].trimmed) {
-                    members.append(keyed[k].index)
-                }
-                if members.count - runMark == 1 { members.removeLast() } else { groups.append((runFirst, runMark..<members.count)) }
-                run = end
-            }
+            if members.count - mark == 1 { members.removeLast() } else { groups.append((first, mark..<members.count)) }
+            run = end
         }
         groups.sort { $0.first < $1.first }
         for group in groups {
