@@ -226,11 +226,11 @@ public struct Cleaner: Sendable {
         var decisions = [Resolver.Decision?](filled: nil, count: blocks.count)
         for _ in 0..<4 {
             let layout = ArticleBody(blocks: blocks, isMenu: menus, ignoring: ignored)
-            var context = DetectionContext(bytes: bytes, blocks: blocks, matches: [], layout: layout, site: site)
+            var layoutContext = DetectionContext(bytes: bytes, blocks: blocks, matches: [], layout: layout, site: site)
             for (slot, rule) in rules.enumerated() where rule.usesLayout {
                 let start = findings.count
-                context.matches = perRule[slot]
-                rule.detect(context, into: &findings)
+                layoutContext.matches = perRule[slot]
+                rule.detect(layoutContext, into: &findings)
                 var kept = start
                 for i in start..<findings.count where !ignored[findings[i].block] {
                     findings[kept] = findings[i]

@@ -45,10 +45,11 @@ public struct FileDescriptorSource: ByteSource {
         // Each read lands in one scratch chunk and only what it brought is appended: a pipe hands out what
         // its writer has written so far (Python's `subprocess` writes 4 KiB at a time), and growing `head`
         // by a zeroed chunk per read, to give most of it back, cleared 64 KiB for every 4 KiB read.
-        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)
+        guard maxBytes > head.count else { return prefetchedCount }
+        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: min(chunk, maxBytes - head.count), alignment: 16)
         defer { scratch.deallocate() }
         while !headEnded && headFailure == nil && head.count < maxBytes && shouldContinue() {
-            let want = min(chunk, maxBytes - head.count)
+            let want = min(scratch.count, maxBytes - head.count)
             do throws(ReadError) {
                 let n = try readFD(into: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<want]))
                 if n == 0 { headEnded = true } else { head.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<n])) }

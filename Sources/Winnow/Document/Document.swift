@@ -93,9 +93,11 @@ struct Document {
 
     /// Fills in the facts of `blocks[from...]` (their `trimmed` ranges set, facts zero).
     ///
-    /// The lines run through the line-facts state machine on four lanes at once: four independent chains
-    /// of table loads that the processor overlaps. A lane that finishes its line takes the next one, so the
-    /// lanes stay busy to the end of the document.
+    /// Lines of `laneLine` bytes or more run through the line-facts state machine on four lanes at once:
+    /// four independent chains of table loads that the processor overlaps. A lane that finishes its line
+    /// takes the next long one, so the lanes stay busy to the end of the document; shorter lines met on the
+    /// way run at once on one chain. (The lanes only end when no line is left, so every line is described
+    /// when the last lanes finish.)
     static func describe(_ p: UnsafeBufferPointer<UInt8>, _ blocks: inout [Block], from first: Int) {
         guard let base = p.baseAddress else { return }
         Document.transitions.withUnsafeBufferPointer { table in
@@ -144,13 +146,6 @@ struct Document {
                     for l in 0..<4 where line[l] >= 0 {
                         var i = pos[l], s = state[l]
                         run(t, f, base, &i, end[l], &s, &lines[line[l]])
-                    }
-                    while next < lines.count {
-                        let k = next
-                        next += 1
-                        guard !lines[k].trimmed.isEmpty else { continue }
-                        var i = lines[k].trimmed.lowerBound, s = 1
-                        run(t, f, base, &i, lines[k].trimmed.upperBound, &s, &lines[k])
                     }
                     for k in first..<lines.count {
                         // Scripts without spaces: count every two CJK letters as a word, so a long Chinese

@@ -32,14 +32,14 @@ enum PaymentIdentifiers: Sendable {
         precondition(range.lowerBound >= 0 && range.upperBound <= bytes.count, "scan range out of bounds")
         guard let p = bytes.baseAddress, !range.isEmpty else { return }
         alnumTable.withUnsafeBufferPointer { table in
-            scan(p, range, table.baseAddress!, into: &out)
+            scanTokens(p, range, table.baseAddress!, into: &out)
         }
     }
 
     /// 1 for ASCII letters and digits, by byte: the scanner's token test is one load.
     private static let alnumTable: [UInt8] = (0..<256).map { isAlnum(UInt8($0)) ? 1 : 0 }
 
-    private static func scan(_ p: UnsafePointer<UInt8>, _ range: Range<Int>, _ alnum: UnsafePointer<UInt8>,
+    private static func scanTokens(_ p: UnsafePointer<UInt8>, _ range: Range<Int>, _ alnum: UnsafePointer<UInt8>,
                              into out: inout [PaymentIdentifierMatch]) {
         let end = range.upperBound
         var i = range.lowerBound
