@@ -9,7 +9,7 @@ public struct SiteFooterRule: Rule {
         name: "Footers, advertisement markers and image credits",
         family: .footer,
         summary: "Removes copyright footers, legal link rows, advertisement markers and image credit lines standing alone.",
-        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da"],
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "pl", "cs", "ru", "uk", "tr", "id", "zh", "ja", "ko", "ar"],
         triggering: [
             RuleExample("The pier reopens on Monday.\n© 2026 Harbour Voice Ltd. All rights reserved.\nTerms of use | Privacy policy\n",
                         expected: "The pier reopens on Monday.\n"),
@@ -19,6 +19,14 @@ public struct SiteFooterRule: Rule {
                         expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
             RuleExample("Der Anleger öffnet am Montag.\nAnzeige\nAlle Rechte vorbehalten.\n", expected: "Der Anleger öffnet am Montag.\n"),
             RuleExample("Le quai rouvre lundi.\nPublicité\nTous droits réservés\n", expected: "Le quai rouvre lundi.\n"),
+            RuleExample("Паром снова ходит с понедельника.\nРеклама\n© 2026 Гаванский вестник. Все права защищены.\n",
+                        expected: "Паром снова ходит с понедельника.\n"),
+            RuleExample("Prom wraca na trasę w poniedziałek.\nWszelkie prawa zastrzeżone.\n", expected: "Prom wraca na trasę w poniedziałek.\n"),
+            RuleExample("Feribot pazartesi yeniden sefere başlıyor.\nReklam\nTüm hakları saklıdır.\n", expected: "Feribot pazartesi yeniden sefere başlıyor.\n"),
+            RuleExample("码头周一重新开放。\n广告\n版权所有 © 2026 港湾新闻\n", expected: "码头周一重新开放。\n"),
+            RuleExample("桟橋は月曜日に再開します。\n無断転載を禁じます。\n", expected: "桟橋は月曜日に再開します。\n"),
+            RuleExample("부두는 월요일에 다시 문을 엽니다.\n무단 전재 및 재배포 금지\n", expected: "부두는 월요일에 다시 문을 엽니다.\n"),
+            RuleExample("تعود العبّارة إلى العمل يوم الاثنين.\nجميع الحقوق محفوظة\n", expected: "تعود العبّارة إلى العمل يوم الاثنين.\n"),
             RuleExample("The pier reopens on Monday.\nAdChoices\nThe first crossing leaves at six.\nImage copyright Reuters\nReklama\n",
                         expected: "The pier reopens on Monday.\nThe first crossing leaves at six.\n"),
             RuleExample("""
@@ -75,6 +83,9 @@ public struct SiteFooterRule: Rule {
                 """),
         ],
         nonTriggering: [
+            // A sentence of the article that names the notice.
+            RuleExample("Издатель заявил, что фраза «все права защищены» под фотографиями не мешает цитировать их в новостях, если указан автор.\n"),
+            RuleExample("Gazete, fotoğrafların altındaki tüm hakları saklıdır notunun haberlerde alıntı yapmayı engellemediğini söyledi.\n"),
             // One legal notice quoted in a paragraph of the article longer than 60 words.
             RuleExample("The lawsuit argues that the line at the bottom of the page, which says that use of this site constitutes acceptance of the user agreement, cannot bind a reader who never saw it, and the judge asked both sides to explain by Friday how many readers scroll that far down before they leave, and whether the ferry company had ever shown the agreement anywhere else on the site, for instance on the page where passengers buy their season tickets for the crossing to the islands.\n"),
             RuleExample("The museum prints photos © and the name of the photographer on every label beside the pictures, as the copyright law of the country has demanded since the reform of the archives in the spring of last year.\n"),
@@ -102,6 +113,13 @@ public struct SiteFooterRule: Rule {
         "alle rechten voorbehouden", "advertentie", "alle rettigheter reservert", "annonse", "alla rättigheter förbehållna",
         "annons", "alle rettigheder forbeholdes", "annonce", "adchoices", "ad choices", "reklama", "reklame", "mainos",
         "iklan", "caption",
+        // Polish, Czech, Russian, Ukrainian, Turkish, Indonesian, Chinese, Japanese, Korean, Arabic (Cyrillic capitals
+        // are not folded: a line's first word is written both ways)
+        "wszelkie prawa zastrzeżone", "všechna práva vyhrazena", "všechna práva vyhrazena.", "все права защищены",
+        "Все права защищены", "реклама", "Реклама", "усі права захищені", "Усі права захищені", "всі права захищені",
+        "Всі права захищені", "tüm hakları saklıdır", "reklam", "hak cipta dilindungi undang-undang", "版权所有", "版權所有",
+        "广告", "廣告", "無断転載を禁じます", "無断転載禁止", "広告", "무단 전재 및 재배포 금지", "무단전재 및 재배포 금지",
+        "무단전재 및 재배포금지", "광고", "جميع الحقوق محفوظة", "إعلان",
     ]
 
     /// A short line holding one of these is a footer.

@@ -8,7 +8,7 @@ public struct SubscriptionPromptRule: Rule {
         name: "Newsletter, paywall and app prompts",
         family: .subscription,
         summary: "Removes newsletter sign-ups, paywall notices and app download prompts.",
-        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da"],
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "pl", "ru", "tr", "id", "zh", "ja", "ko"],
         triggering: [
             RuleExample("The pier reopens on Monday.\nSign up for our newsletter\nEnter your email address\n", expected: "The pier reopens on Monday.\n"),
             RuleExample("The pier reopens on Monday.\nSubscribe to continue reading. Already a subscriber? Log in\n", expected: "The pier reopens on Monday.\n"),
@@ -20,12 +20,22 @@ public struct SubscriptionPromptRule: Rule {
             RuleExample("Der Anleger öffnet am Montag.\nJetzt Newsletter abonnieren\n", expected: "Der Anleger öffnet am Montag.\n"),
             RuleExample("Le quai rouvre lundi.\nDéjà abonné ? Connectez-vous\n", expected: "Le quai rouvre lundi.\n"),
             RuleExample("El muelle reabre el lunes.\nSuscríbete a nuestro boletín\n", expected: "El muelle reabre el lunes.\n"),
+            RuleExample("Паром снова ходит с понедельника.\nПодпишитесь на нашу рассылку\n", expected: "Паром снова ходит с понедельника.\n"),
+            RuleExample("Prom wraca na trasę w poniedziałek.\nZapisz się do newslettera\n", expected: "Prom wraca na trasę w poniedziałek.\n"),
+            RuleExample("Feribot pazartesi yeniden sefere başlıyor.\nBültenimize abone olun\n", expected: "Feribot pazartesi yeniden sefere başlıyor.\n"),
+            RuleExample("Kapal feri kembali beroperasi hari Senin.\nBerlangganan newsletter kami\n", expected: "Kapal feri kembali beroperasi hari Senin.\n"),
+            RuleExample("码头周一重新开放。\n订阅我们的新闻通讯\n", expected: "码头周一重新开放。\n"),
+            RuleExample("桟橋は月曜日に再開します。\nニュースレターに登録する\n", expected: "桟橋は月曜日に再開します。\n"),
+            RuleExample("부두는 월요일에 다시 문을 엽니다.\n뉴스레터 구독하기\n", expected: "부두는 월요일에 다시 문을 엽니다.\n"),
             RuleExample("The pier reopens on Monday.\nEnter your email address to subscribe to this blog and receive notifications of new posts by email.\n",
                         expected: "The pier reopens on Monday.\n"),
             RuleExample("The pier reopens on Monday.\nBe the first to know. Sign up to receive the harbour news in your inbox.\n",
                         expected: "The pier reopens on Monday.\n"),
         ],
         nonTriggering: [
+            // The article's own sentence about a newsletter.
+            RuleExample("Мэрия сообщила, что жители могут подписаться на рассылку о расписании парома на сайте порта, и уже десять тысяч человек это сделали.\n"),
+            RuleExample("Belediye, feribot saatleri için bir bülten başlattığını ve ilk hafta beş bin kişinin abone olduğunu açıkladı.\n"),
             RuleExample("The council will subscribe to a new bus service that links the pier to the station, officials said on Friday.\n"),
             RuleExample("Newsletter editors at the paper voted to strike over pay, the union said.\n"),
             RuleExample("The harbour master posted a video of the storm on YouTube, and it was watched a million times in a day.\n"),
@@ -77,6 +87,14 @@ public struct SubscriptionPromptRule: Rule {
         "abonneer", "schrijf je in voor onze nieuwsbrief", "meld je aan voor de nieuwsbrief", "al abonnee", "lees verder",
         "abonner", "allerede abonnent", "meld deg på nyhetsbrevet", "les videre", "prenumerera", "redan prenumerant",
         "läs vidare", "abonnér", "tilmeld dig vores nyhedsbrev", "læs videre",
+        // Polish, Russian, Turkish, Indonesian, Chinese, Japanese, Korean (Cyrillic capitals are not folded: a
+        // line's first word is written both ways)
+        "zapisz się do newslettera", "zapisz się na newsletter", "zapisz się do naszego newslettera", "zaprenumeruj",
+        "подпишитесь на рассылку", "Подпишитесь на рассылку", "подпишитесь на нашу рассылку", "Подпишитесь на нашу рассылку",
+        "подписаться на рассылку", "Подписаться на рассылку", "оформите подписку", "Оформите подписку",
+        "bültenimize abone olun", "e-bültene abone ol", "abone ol", "berlangganan newsletter", "berlangganan newsletter kami",
+        "订阅我们的新闻通讯", "订阅新闻通讯", "订阅我们的电子报", "訂閱電子報", "ニュースレターに登録", "ニュースレターに登録する", "メールマガジン登録", "メールマガジンに登録する",
+        "メルマガ登録", "뉴스레터 구독", "뉴스레터 구독하기",
     ]
 
     static let weak: [String] = ["newsletter", "newsletters", "subscribe", "sign up", "log in", "sign in", "nyhetsbrev", "nieuwsbrief"]
