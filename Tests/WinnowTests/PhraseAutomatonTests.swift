@@ -16,7 +16,10 @@ struct PhraseAutomatonTests {
                 let payload = Int32(slot << 16 | index)
                 var variants = [cue.phrase, cue.phrase.replacingOccurrences(of: " ", with: "  ")]
                 let upper = cue.phrase.uppercased()
-                if upper.unicodeScalars.count == cue.phrase.unicodeScalars.count && upper.unicodeScalars.allSatisfy({ $0.value < 0x100 }) {
+                // Only where both cases are ASCII or Latin-1 (Turkish "ı" is neither: its capital is "I", whose small
+                // letter is "i"; such cues are listed with "i" too).
+                if upper.unicodeScalars.count == cue.phrase.unicodeScalars.count && upper.unicodeScalars.allSatisfy({ $0.value < 0x100 })
+                    && cue.phrase.unicodeScalars.allSatisfy({ $0.value < 0x100 }) {
                     variants.append(upper)
                 }
                 if cue.phrase.contains("'") { variants.append(cue.phrase.replacingOccurrences(of: "'", with: "\u{2019}")) }

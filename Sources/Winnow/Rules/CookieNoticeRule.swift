@@ -87,12 +87,13 @@ public struct CookieNoticeRule: Rule {
         "vi bruker cookies", "godta alle", "vi använder cookies", "vi använder kakor", "acceptera alla", "vi bruger cookies",
         "accepter alle",
         // Polish, Russian, Turkish, Indonesian, Chinese, Japanese, Korean (Cyrillic capitals are not folded: a
-        // line's first word is written both ways)
+        // line's first word is written both ways; Turkish "ı" is listed as "i" too, for text in capitals)
         "ta strona używa plików cookie", "używamy plików cookie", "ta strona korzysta z plików cookie", "akceptuję wszystkie",
         "мы используем файлы cookie", "Мы используем файлы cookie", "этот сайт использует файлы cookie",
         "Этот сайт использует файлы cookie", "сайт использует файлы cookie", "продолжая пользоваться сайтом",
         "Продолжая пользоваться сайтом", "принять все", "Принять все", "bu web sitesi çerezleri kullanır",
-        "bu site çerezleri kullanır", "çerezleri kullanıyoruz", "çerez politikası", "tümünü kabul et", "situs ini menggunakan cookie",
+        "bu site çerezleri kullanır", "çerezleri kullanıyoruz", "çerez politikası", "bu web sitesi çerezleri kullanir",
+        "bu site çerezleri kullanir", "çerezleri kullaniyoruz", "çerez politikasi", "tümünü kabul et", "situs ini menggunakan cookie",
         "kami menggunakan cookie", "terima semua", "本网站使用cookie", "我们使用cookie", "接受全部", "本網站使用cookie",
         "当サイトではcookieを使用しています", "cookieを使用しています", "クッキーを使用しています", "すべて同意する",
         "이 웹사이트는 쿠키를 사용합니다", "쿠키를 사용합니다", "모두 허용",

@@ -22,7 +22,8 @@ public struct SiteFooterRule: Rule {
             RuleExample("Паром снова ходит с понедельника.\nРеклама\n© 2026 Гаванский вестник. Все права защищены.\n",
                         expected: "Паром снова ходит с понедельника.\n"),
             RuleExample("Prom wraca na trasę w poniedziałek.\nWszelkie prawa zastrzeżone.\n", expected: "Prom wraca na trasę w poniedziałek.\n"),
-            RuleExample("Feribot pazartesi yeniden sefere başlıyor.\nReklam\nTüm hakları saklıdır.\n", expected: "Feribot pazartesi yeniden sefere başlıyor.\n"),
+            RuleExample("Feribot pazartesi yeniden sefere başlıyor.\nReklam\nTüm hakları saklıdır.\nTÜM HAKLARI SAKLIDIR.\n",
+                        expected: "Feribot pazartesi yeniden sefere başlıyor.\n"),
             RuleExample("码头周一重新开放。\n广告\n版权所有 © 2026 港湾新闻\n", expected: "码头周一重新开放。\n"),
             RuleExample("桟橋は月曜日に再開します。\n無断転載を禁じます。\n", expected: "桟橋は月曜日に再開します。\n"),
             RuleExample("부두는 월요일에 다시 문을 엽니다.\n무단 전재 및 재배포 금지\n", expected: "부두는 월요일에 다시 문을 엽니다.\n"),
@@ -114,10 +115,11 @@ public struct SiteFooterRule: Rule {
         "annons", "alle rettigheder forbeholdes", "annonce", "adchoices", "ad choices", "reklama", "reklame", "mainos",
         "iklan", "caption",
         // Polish, Czech, Russian, Ukrainian, Turkish, Indonesian, Chinese, Japanese, Korean, Arabic (Cyrillic capitals
-        // are not folded: a line's first word is written both ways)
+        // are not folded: a line's first word is written both ways; Turkish "ı" is listed as "i" too, for text in
+        // capitals)
         "wszelkie prawa zastrzeżone", "všechna práva vyhrazena", "všechna práva vyhrazena.", "все права защищены",
         "Все права защищены", "реклама", "Реклама", "усі права захищені", "Усі права захищені", "всі права захищені",
-        "Всі права захищені", "tüm hakları saklıdır", "reklam", "hak cipta dilindungi undang-undang", "版权所有", "版權所有",
+        "Всі права захищені", "tüm hakları saklıdır", "tüm haklari saklidir", "reklam", "hak cipta dilindungi undang-undang", "版权所有", "版權所有",
         "广告", "廣告", "無断転載を禁じます", "無断転載禁止", "広告", "무단 전재 및 재배포 금지", "무단전재 및 재배포 금지",
         "무단전재 및 재배포금지", "광고", "جميع الحقوق محفوظة", "إعلان",
     ]
