@@ -9,7 +9,7 @@ public struct CommentSectionRule: Rule {
         name: "Comment-section residue",
         family: .comments,
         summary: "Removes comment-form and comment-thread notices that stand as their own block.",
-        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi", "pl"],
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi", "pl", "ru", "tr", "id"],
         triggering: [
             RuleExample("The pier reopens on Monday.\nComments are subject to our community guidelines, which can be viewed here.\n",
                         expected: "The pier reopens on Monday.\n"),
@@ -27,8 +27,13 @@ public struct CommentSectionRule: Rule {
             RuleExample("Brua åpner i mai.\nKommentarer er stengt.\n", expected: "Brua åpner i mai.\n"),
             RuleExample("Bron öppnar i maj.\nKommentarer är stängda.\n", expected: "Bron öppnar i maj.\n"),
             RuleExample("Broen åbner i maj.\nKommentarer er lukket.\n", expected: "Broen åbner i maj.\n"),
+            RuleExample("Мост откроют в мае.\nКомментарии закрыты.\n", expected: "Мост откроют в мае.\n"),
+            RuleExample("Most zostanie otwarty w maju.\nKomentarze są wyłączone.\n", expected: "Most zostanie otwarty w maju.\n"),
+            RuleExample("Köprü mayısta açılıyor.\nYorumlar kapalı.\n", expected: "Köprü mayısta açılıyor.\n"),
+            RuleExample("Jembatan dibuka kembali pada bulan Mei.\nKomentar ditutup.\n", expected: "Jembatan dibuka kembali pada bulan Mei.\n"),
         ],
         nonTriggering: [
+            RuleExample("Редакция сообщила, что комментарии закрыты под статьями о суде, чтобы не влиять на присяжных.\n"),
             RuleExample("The site said comments are closed on stories about the trial to protect the jury.\n"),
             RuleExample("Readers who want to leave a reply to the minister can write to the paper's letters page.\n"),
             RuleExample("Comments are closed, the mayor said, but the plans can be seen at the town hall until Friday.\n"),
@@ -93,6 +98,15 @@ public struct CommentSectionRule: Rule {
         "kommentointi on suljettu", "jätä kommentti", "sähköpostiosoitettasi ei julkaista",
         // Polish
         "komentarze są wyłączone", "dodaj komentarz", "twój adres e-mail nie zostanie opublikowany",
+        // Russian (Cyrillic capitals are not folded: a line's first word is written both ways)
+        "комментарии закрыты", "Комментарии закрыты", "оставить комментарий", "Оставить комментарий",
+        "добавить комментарий", "Добавить комментарий", "ваш адрес email не будет опубликован",
+        "Ваш адрес email не будет опубликован", "обязательные поля помечены",
+        // Turkish ("ı" listed as "i" too, for text in capitals)
+        "yorumlar kapalı", "yorumlar kapali", "yorum yap", "bir yorum yazın", "bir yorum yazin",
+        "e-posta adresiniz yayınlanmayacak", "e-posta adresiniz yayinlanmayacak",
+        // Indonesian
+        "komentar ditutup", "tinggalkan komentar", "tinggalkan balasan", "alamat email anda tidak akan dipublikasikan",
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {

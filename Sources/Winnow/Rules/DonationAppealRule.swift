@@ -13,7 +13,7 @@ public struct DonationAppealRule: Rule {
         name: "Donation and membership appeals",
         family: .donation,
         summary: "Removes appeals for donations, contributions and memberships, and the short heading that introduces one.",
-        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi"],
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi", "pl", "ru", "tr", "id"],
         triggering: [
             RuleExample("""
                 The council approved the budget on Tuesday.
@@ -32,8 +32,19 @@ public struct DonationAppealRule: Rule {
             RuleExample("Fullmäktige röstade.\nStöd vår journalistik. Varje bidrag, stort som litet, gör skillnad.\n", expected: "Fullmäktige röstade.\n"),
             RuleExample("Byrådet stemte.\nStøt vores journalistik. Bliv medlem i dag – det tager kun et minut.\n", expected: "Byrådet stemte.\n"),
             RuleExample("Valtuusto äänesti.\nTue journalismiamme. Jokainen lahjoitus auttaa.\n", expected: "Valtuusto äänesti.\n"),
+            RuleExample("Rada głosowała we wtorek.\nWesprzyj niezależne dziennikarstwo. Każda wpłata, nawet najmniejsza, ma znaczenie.\n",
+                        expected: "Rada głosowała we wtorek.\n"),
+            RuleExample("Совет проголосовал во вторник.\nПоддержите независимую журналистику. Любая сумма, даже самая небольшая, важна для нас.\n",
+                        expected: "Совет проголосовал во вторник.\n"),
+            RuleExample("Meclis salı günü oyladı.\nBağımsız gazeteciliği destekleyin. Her bağış, küçük ya da büyük, fark yaratır.\n",
+                        expected: "Meclis salı günü oyladı.\n"),
+            RuleExample("Dewan memberikan suara pada hari Selasa.\nDukung jurnalisme independen. Setiap donasi, besar atau kecil, sangat berarti.\n",
+                        expected: "Dewan memberikan suara pada hari Selasa.\n"),
         ],
         nonTriggering: [
+            // Reports on giving, in the article's own words.
+            RuleExample("Фонд призвал жителей поддержать пострадавших от наводнения, и за неделю было собрано два миллиона рублей.\n"),
+            RuleExample("Organizatorzy zbiórki poinformowali, że każda wpłata zostanie przekazana rodzinom rybaków z wybrzeża.\n"),
             RuleExample("Support for the ruling party fell to its lowest level in a decade, a poll showed.\n"),
             RuleExample("The charity urged residents to donate blankets and warm clothes before the storm arrives on Friday.\n"),
             RuleExample("""
@@ -96,6 +107,17 @@ public struct DonationAppealRule: Rule {
         "støt vores journalistik", "støt os", "giv et bidrag", "bliv medlem", "bliv støttemedlem", "det tager kun et minut",
         // Finnish
         "tue journalismiamme", "tue meitä", "jokainen lahjoitus", "lahjoita nyt", "liity jäseneksi",
+        // Polish
+        "wesprzyj nas", "wesprzyj niezależne dziennikarstwo", "wspieraj niezależne dziennikarstwo", "wesprzyj naszą pracę",
+        "każda wpłata", "nawet najmniejsza", "przekaż darowiznę", "wpłać darowiznę", "zostań patronem",
+        // Russian (Cyrillic capitals are not folded: a line's first word is written both ways)
+        "поддержите независимую журналистику", "Поддержите независимую журналистику", "поддержите нас", "Поддержите нас",
+        "поддержать проект", "Поддержать проект", "поддержите проект", "Поддержите проект", "любая сумма", "Любая сумма",
+        "даже самая небольшая", "сделать пожертвование", "Сделать пожертвование", "стать подписчиком-донором",
+        // Turkish
+        "bağımsız gazeteciliği destekleyin", "bize destek olun", "bağış yapın", "her bağış", "küçük ya da büyük",
+        // Indonesian
+        "dukung jurnalisme independen", "dukung kami", "setiap donasi", "besar atau kecil", "berdonasi sekarang",
     ]
 
     /// Words and phrases that suggest an appeal only in context (they are common in news prose).
