@@ -13,7 +13,7 @@ public struct RelatedLinksRule: Rule {
         name: "Related and recommended links",
         family: .related,
         summary: "Removes related-article headings and the headline lists under them, and inline \"Read more:\" links.",
-        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "ru", "zh", "ja", "ko"],
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "pl", "tr", "id", "ru", "zh", "ja", "ko"],
         triggering: [
             RuleExample("""
                 The pier reopens on Monday after six weeks of repairs.
@@ -27,6 +27,14 @@ public struct RelatedLinksRule: Rule {
             RuleExample("Le quai rouvre lundi.\nÀ lire aussi : La boulangerie de l'île fête ses cent ans\n", expected: "Le quai rouvre lundi.\n"),
             RuleExample("Причал откроется в понедельник.\nЧитайте также\nНовый паром выйдет в рейс в мае\n", expected: "Причал откроется в понедельник.\n"),
             RuleExample("码头周一重新开放。\n相关阅读\n新渡轮下月开始运营\n", expected: "码头周一重新开放。\n"),
+            RuleExample("Prom wraca na trasę w poniedziałek.\nCzytaj także\nNowy prom wypłynie w maju\n", expected: "Prom wraca na trasę w poniedziałek.\n"),
+            RuleExample("Feribot pazartesi yeniden sefere başlıyor.\nİlgili Haberler\nYeni feribot mayısta sefere çıkıyor\n",
+                        expected: "Feribot pazartesi yeniden sefere başlıyor.\n"),
+            // Indonesian news puts "Baca juga:" links between an article's paragraphs.
+            RuleExample("Kapal feri kembali beroperasi hari Senin.\nBaca juga: Kapal feri baru mulai berlayar bulan depan\nPenyeberangan pertama berangkat pukul enam pagi.\n",
+                        expected: "Kapal feri kembali beroperasi hari Senin.\nPenyeberangan pertama berangkat pukul enam pagi.\n"),
+            RuleExample("Причал откроется в понедельник.\nЧитайте также: Новый паром выйдет в рейс в мае\nПервый рейс отправится в шесть утра.\n",
+                        expected: "Причал откроется в понедельник.\nПервый рейс отправится в шесть утра.\n"),
             // The article's own numbered list goes on after a lone "Read more" link label: its next item stays.
             RuleExample("""
                 3. Check the timetable before you travel
@@ -54,6 +62,7 @@ public struct RelatedLinksRule: Rule {
                 """),
         ],
         nonTriggering: [
+            RuleExample("Baca juga laporan tahunan pelabuhan, kata wali kota, karena di sana semua angka penumpang tercatat dengan lengkap.\n"),
             RuleExample("Related: the council said the two projects would share a budget, and both would be finished by June.\n"),
             RuleExample("""
                 Most popular among the new routes was the northern crossing.
@@ -98,6 +107,11 @@ public struct RelatedLinksRule: Rule {
         "相關文章", "相關新聞", "延伸閱讀", "推薦閱讀", "熱門文章", "相關閱讀",
         "関連記事", "【関連記事】", "関連ニュース", "おすすめ記事", "人気記事", "注目の記事", "新着記事", "アクセスランキング",
         "관련기사", "관련 기사", "많이 본 뉴스", "인기 기사",
+        // Polish, Turkish ("ı" listed as "i" too, for text in capitals; a capital "İ" is not folded), Indonesian
+        "czytaj także", "zobacz także", "czytaj również", "zobacz również", "powiązane artykuły", "najczęściej czytane",
+        "ilgili haberler", "İlgili haberler", "İlgili Haberler", "bunlar da ilginizi çekebilir", "ayrıca okuyun", "ayrica okuyun",
+        "en çok okunanlar", "en çok okunan haberler", "baca juga", "berita terkait", "artikel terkait", "berita lainnya",
+        "berita terpopuler",
     ]
 
     /// Labels that start a line holding one link ("Related: <headline>").
@@ -105,6 +119,8 @@ public struct RelatedLinksRule: Rule {
         "related:", "read more:", "read also:", "see also:", "also read:", "read next:", "more:", "watch:", "listen:",
         "mehr zum thema:", "lesen sie auch:", "à lire aussi :", "à lire aussi:", "lire aussi :", "lire aussi:", "lee también:",
         "leggi anche:", "leia também:", "lees ook:", "les også:", "läs också:", "læs også:",
+        "czytaj także:", "zobacz także:", "czytaj również:", "baca juga:", "baca juga :", "читайте также:", "Читайте также:",
+        "ilgili haber:", "İlgili haber:",
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
