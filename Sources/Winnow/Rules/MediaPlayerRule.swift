@@ -57,6 +57,20 @@ public struct MediaPlayerRule: Rule {
                 The harbour master said the first crossings would run every forty minutes.
                 """),
             RuleExample("Der Anleger öffnet am Montag.\nBild 2 von 14\nZurück zur Galerie\n", expected: "Der Anleger öffnet am Montag.\n"),
+            // A player's caption style menu.
+            RuleExample("""
+                \(Self.article)
+                Captions Off
+                Video Quality
+                Closed Captions
+                Type Size
+                Style Options
+                Captions will look like this
+                The harbour master said the first crossings would run every forty minutes.
+                """, expected: """
+                \(Self.article)
+                The harbour master said the first crossings would run every forty minutes.
+                """),
             // The label of a video embedded in the article goes; it does not start the page's tail: what follows
             // (a box of ticket prices) is the article's.
             RuleExample("""
@@ -171,6 +185,7 @@ public struct MediaPlayerRule: Rule {
                 5/5 Thank you for your patience.
                 """),
             RuleExample("Mix 2/3 of the flour with the sugar.\nImage of the week: the new pier at dawn\n"),
+            RuleExample("The ferry company says the closed captions on its safety video will be ready in three languages by May.\n"),
         ],
         enabledByDefault: true)
 
@@ -199,6 +214,8 @@ public struct MediaPlayerRule: Rule {
         // Galleries
         "back to gallery", "view gallery", "launch gallery", "open gallery", "enlarge this image", "click to enlarge",
         "hide caption", "show caption", "previous slide", "next slide", "view slideshow",
+        // A player's caption style menu
+        "captions will look like this", "style options", "type size", "captions off", "video quality", "closed captions",
         "zurück zur galerie", "zur bildergalerie", "voir la galerie", "retour à la galerie", "ver galería", "volver a la galería",
         "vedi la gallery", "ver galeria", "terug naar galerij",
     ]

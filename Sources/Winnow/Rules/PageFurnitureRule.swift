@@ -442,7 +442,7 @@ public struct PageFurnitureRule: Rule {
         "science", "health", "travel", "lifestyle", "culture", "food", "weather", "obituaries", "classifieds", "real estate",
         "cars", "world", "local", "events", "help", "faq", "site map", "sitemap", "shop", "store", "magazine", "tv", "music",
         "books", "reviews", "features", "editorials", "corrections", "trending", "connect", "follow us", "most popular",
-        "most read", "learn more", "read more", "back to top", "previous", "next", "previous article", "next article",
+        "most read", "learn more", "read more", "back to top", "previous", "next", "previous article", "next article", "previous story", "next story", "previous post", "next post",
         "older article", "newer article", "older posts", "newer posts", "view all", "see all", "show more", "load more",
         "accessibility", "archives", "archive", "tags", "categories", "topics", "authors", "staff", "masthead",
         "edition", "international edition", "us edition", "uk edition", "español", "english", "deutsch", "français",
