@@ -100,6 +100,9 @@ public struct RelatedLinksRule: Rule {
         "관련기사", "관련 기사", "많이 본 뉴스", "인기 기사",
     ]
 
+    /// Cue coverage that makes a short line a heading of related links ("Read more", "Most popular").
+    static let headingCoverage = 0.6
+
     /// Labels that start a line holding one link ("Related: <headline>").
     static let labels: [String] = [
         "related:", "read more:", "read also:", "see also:", "also read:", "read next:", "more:", "watch:", "listen:",
@@ -139,7 +142,7 @@ public struct RelatedLinksRule: Rule {
                 lastClaimed = b
                 continue
             }
-            guard coverage >= 0.6 && block.words <= 8 && !block.endsLikeSentence else {
+            guard coverage >= RelatedLinksRule.headingCoverage && block.words <= 8 && !block.endsLikeSentence else {
                 if !cueIDs.isEmpty { findings.append(Finding(block: b, strength: .weak, evidence: .cues(cueIDs, coverage: coverage))) }
                 continue
             }
