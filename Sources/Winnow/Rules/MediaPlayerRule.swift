@@ -126,6 +126,23 @@ public struct MediaPlayerRule: Rule {
                 Harbour life in pictures
                 Boats from the mainland will dock at the south pier until the work is finished.
                 """),
+            // Five counters in a row go as before; the run is not stretched over the article's line after it.
+            RuleExample("""
+                \(Self.article)
+                - 1/12 Fishing boats at dawn
+                - 2/12 The old pier
+                - 3/12 Divers check the piles
+                - 4/12 A crane lifts the first pile
+                - 5/12 New planks for the deck
+                The ramp for wheelchairs is wide enough for prams too.
+                - 6/12 Lamps along the railings
+                Boats leave every forty minutes.
+                """, expected: """
+                \(Self.article)
+                The ramp for wheelchairs is wide enough for prams too.
+                - 6/12 Lamps along the railings
+                Boats leave every forty minutes.
+                """),
             // The same with captions only: after the last caption the article goes on, with a subheading.
             RuleExample("""
                 \(Self.article)
@@ -267,7 +284,9 @@ public struct MediaPlayerRule: Rule {
         for i in blocks.indices {
             if blocks[i].isBlank { continue }
             if blocks[i].digits >= 2, let (k, n, _) = MediaPlayerRule.slideNumber(p, blocks[i]) {
-                if runLength > 0 && n == total && k == lastNumber + 1 {
+                // A run of counters in a row that already counts is not stretched over a gap: it goes as it is.
+                let inRow = runLength >= MediaPlayerRule.slideRun && maxGap == 0 && gap > 0
+                if runLength > 0 && n == total && k == lastNumber + 1 && !inRow {
                     runLength += 1
                     minGap = min(minGap, gap)
                     maxGap = max(maxGap, gap)
