@@ -309,11 +309,14 @@ public struct MediaPlayerRule: Rule {
         if runLength > 0 { close() }
         next = 0
         for run in runs {
-            // The last slide's caption: the shortest slide's number of lines after its counter.
+            // The last slide's caption: the shortest slide's number of lines after its counter (not another counter).
             var end = run.last + 1
             var taken = 0
             while end < blocks.count && taken < run.after {
-                if !blocks[end].isBlank { taken += 1 }
+                if !blocks[end].isBlank {
+                    if blocks[end].digits >= 2 && MediaPlayerRule.slideNumber(p, blocks[end]) != nil { break }
+                    taken += 1
+                }
                 end += 1
             }
             for i in run.first..<end where !blocks[i].isBlank {
