@@ -203,19 +203,35 @@ struct Resolver {
             if fires {
                 // A lone sentence's nearest lines before and after, looking through blank lines, lines other
                 // rules removed and a list's markers and items (an article's own list before its closing
-                // paragraph); lines removed as page furniture (teaser headlines, dates) are not looked through.
-                // Both found in one pass each way, as the decisions stood before this step.
+                // paragraph); lines removed as page furniture or related links (teaser headlines, dates, "Read more")
+                // are not looked through. Both found in one pass each way, as the decisions stood before this step.
                 let n = blocks.count
+                let relatedSlot = rules.firstIndex { $0 is RelatedLinksRule }
                 var skipped = [Bool](filled: false, count: n)
                 var lastKept = -1   // the nearest line before that no other rule removed
                 for j in 0..<n {
                     let removed = decisions[j].map { $0.slot != furnitureSlot } ?? false
+                    // The heading of a list of related links ("Read more", "Most read") and the list's items (teasers'
+                    // headlines, dates) are not looked through either; a single link with a label ("Related: ...") is.
+                    var teaser = false
+                    if removed, let d = decisions[j], d.slot == relatedSlot {
+                        switch d.cause {
+                        case .finding(let f):
+                            switch findings[f].evidence {
+                            case .listUnder: teaser = true
+                            case .cues(_, let coverage): teaser = coverage >= RelatedLinksRule.headingCoverage
+                            default: break
+                            }
+                        case .heading, .between, .trailing, .bullet: teaser = true
+                        default: break
+                        }
+                    }
                     var list = bullets[j]
                     if !list, let bytes {
                         list = ListMarkupRule.isLoneNumber(bytes, blocks[j]) || ListMarkupRule.hasOwnMarker(bytes, blocks[j])
                             || (lastKept >= 0 && (bullets[lastKept] || ListMarkupRule.isLoneNumber(bytes, blocks[lastKept])))
                     }
-                    skipped[j] = blocks[j].isBlank || removed || list
+                    skipped[j] = blocks[j].isBlank || (removed && !teaser) || list
                     if !removed { lastKept = j }
                 }
                 var before = [Int](filled: -1, count: n), after = [Int](filled: -1, count: n)

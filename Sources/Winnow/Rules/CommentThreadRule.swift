@@ -14,7 +14,7 @@ public struct CommentThreadRule: Rule {
         name: "Comment threads",
         family: .comments,
         summary: "Removes reader comment threads from their heading to the end of the page.",
-        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi", "ru"],
+        languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi", "ru", "zh", "ja", "ko"],
         triggering: [
             RuleExample("""
                 The pier reopens on Monday after six weeks of repairs to the old timber landing stage.
@@ -92,8 +92,33 @@ public struct CommentThreadRule: Rule {
                 Tickets bought for the detour through town stay valid until the end of the month, the ferry company said on Friday.
 
                 """),
+            // A thread in Chinese: a heading ("留言列表", comment list) and marks (time stamps, "回覆", reply).
+            RuleExample("""
+                碼頭經過六個星期的維修之後，將在星期一重新開放，第一班渡輪早上六點從北碼頭出發，之後每四十分鐘一班。
+                港務長表示，工程人員在冬季風暴之後更換了四十多根木樁，新的坡道也方便輪椅、嬰兒車和單車上船。
+                售票亭將在五月重新營業，在此之前旅客可以在船上或網路上購票，舊的月票在六月以前仍然有效。
+                留言列表 (3)
+                * #1 小林 於 2024/03/03 19:12
+                * 終於修好了，每天繞路真的很累。
+                小島日報 於 2024/03/04 08:30 回覆
+                * #2 阿美 於 2024/03/03 20:40
+                * 售票亭什麼時候開？
+                小島日報 於 2024/03/04 08:35 回覆
+                """, expected: """
+                碼頭經過六個星期的維修之後，將在星期一重新開放，第一班渡輪早上六點從北碼頭出發，之後每四十分鐘一班。
+                港務長表示，工程人員在冬季風暴之後更換了四十多根木樁，新的坡道也方便輪椅、嬰兒車和單車上船。
+                售票亭將在五月重新營業，在此之前旅客可以在船上或網路上購票，舊的月票在六月以前仍然有效。
+
+                """),
         ],
         nonTriggering: [
+            // The same cue as an article's own subheading over prose, with no marks of a thread after it.
+            RuleExample("""
+                碼頭經過六個星期的維修之後，將在星期一重新開放，第一班渡輪早上六點從北碼頭出發，之後每四十分鐘一班。
+                港務長表示，工程人員在冬季風暴之後更換了四十多根木樁，新的坡道也方便輪椅、嬰兒車和單車上船。
+                留言
+                市民可以在星期五以前到港務處留言，對新的時刻表提出意見，港務處會在三月以前逐一回覆。
+                """),
             RuleExample("""
                 The pier reopens on Monday after six weeks of repairs to the old timber landing stage.
                 The harbour master has a view on the delay. Anna Berg says:
@@ -127,6 +152,9 @@ public struct CommentThreadRule: Rule {
         "have your say", "add your comment", "post a comment", "comments are closed", "view comments", "show comments",
         "kommentare", "kommentar", "leserkommentare", "commentaires", "réactions", "comentarios", "comentários", "commenti",
         "reacties", "kommentarer", "kommentit", "комментарии", "обсуждение",
+        // Chinese, Japanese, Korean
+        "留言", "留言列表", "發表留言", "发表留言", "網友留言", "评论", "評論", "发表评论", "發表評論", "コメント", "コメントする",
+        "댓글", "댓글쓰기",
     ]
 
     static let marks: [String] = [
@@ -134,7 +162,7 @@ public struct CommentThreadRule: Rule {
         "upvote", "downvote", "points", "votes", "says:", "said:", "wrote:", "ago", "log in to reply", "sign in to reply", "edit",
         "delete", "share", "load more comments", "show more replies", "view replies", "newest", "oldest", "sort by",
         "antworten", "melden", "répondre", "signaler", "responder", "denunciar", "rispondi", "segnala", "responder",
-        "reageer", "svar", "svara", "rapporter", "vastaa", "ответить",
+        "reageer", "svar", "svara", "rapporter", "vastaa", "ответить", "回覆", "回复", "返信", "답글", "답글쓰기",
     ]
 
     /// Marks of a long thread (see `detect`).

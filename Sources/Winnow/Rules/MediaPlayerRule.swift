@@ -5,7 +5,9 @@
 ///
 /// A line goes when the player's phrases cover at least half of it; a counter line ("Image 3 of 12") on its
 /// own; a slideshow's captions when at least `slideRun` lines in a row are numbered one after the other
-/// out of the same total of at least `slideTotal` (fewer could be a thread of posts numbered "1/5").
+/// out of the same total of at least `slideTotal` (fewer could be a thread of posts numbered "1/5"); when the
+/// counters stand over their captions and credits (up to `slideGap` lines each), `slideTotal` slides in a row, with
+/// the lines between them.
 public struct MediaPlayerRule: Rule {
     public init() {}
 
@@ -55,6 +57,20 @@ public struct MediaPlayerRule: Rule {
                 The harbour master said the first crossings would run every forty minutes.
                 """),
             RuleExample("Der Anleger öffnet am Montag.\nBild 2 von 14\nZurück zur Galerie\n", expected: "Der Anleger öffnet am Montag.\n"),
+            // A player's caption style menu.
+            RuleExample("""
+                \(Self.article)
+                Captions Off
+                Video Quality
+                Closed Captions
+                Type Size
+                Style Options
+                Captions will look like this
+                The harbour master said the first crossings would run every forty minutes.
+                """, expected: """
+                \(Self.article)
+                The harbour master said the first crossings would run every forty minutes.
+                """),
             // The label of a video embedded in the article goes; it does not start the page's tail: what follows
             // (a box of ticket prices) is the article's.
             RuleExample("""
@@ -69,10 +85,112 @@ public struct MediaPlayerRule: Rule {
                 Adults: 5 euros
                 Children: free
                 """),
+            // A slideshow whose counters stand over their captions and credits (up to three lines): ten slides or more,
+            // and the lines between the counters go with them, and after the last one as many as the shortest slide has.
+            RuleExample("""
+                \(Self.article)
+                Harbour life in pictures
+                - 1/10 Fishing boats in the north harbour at dawn
+                The first boats leave long before the ferry, when the water is still calm.
+                Anna Berg
+                - 2/10 The old pier before the storms
+                The wooden landing stage stood for more than sixty years.
+                Tom Lind
+                - 3/10 Divers check the piles
+                Two divers spent a week under the landing stage in cold water.
+                Anna Berg
+                - 4/10 A crane lifts the first pile
+                The barge brought the crane over from the mainland in March.
+                Eva Holm
+                - 5/10 New planks for the deck
+                Larch from the island's own forest was used for the deck.
+                Tom Lind
+                - 6/10 The ramp for wheelchairs
+                The new ramp is wide enough for prams and bicycles too.
+                Anna Berg
+                - 7/10 Lamps along the railings
+                Twenty new lamps light the pier from dusk until the last boat.
+                Eva Holm
+                - 8/10 The kiosk gets a new roof
+                The ticket kiosk reopens in May with a roof of copper.
+                Tom Lind
+                - 9/10 The harbour master on the ramp
+                She walked the length of the pier on the last day of the work.
+                Anna Berg
+                - 10/10 The first ferry comes in
+                Hundreds of islanders waited on the quay to greet the boat.
+                Eva Holm
+                Boats from the mainland will dock at the south pier until the work is finished.
+                """, expected: """
+                \(Self.article)
+                Harbour life in pictures
+                Boats from the mainland will dock at the south pier until the work is finished.
+                """),
+            // Five counters in a row go as before; the run is not stretched over the article's line after it.
+            RuleExample("""
+                \(Self.article)
+                - 1/12 Fishing boats at dawn
+                - 2/12 The old pier
+                - 3/12 Divers check the piles
+                - 4/12 A crane lifts the first pile
+                - 5/12 New planks for the deck
+                The ramp for wheelchairs is wide enough for prams too.
+                - 6/12 Lamps along the railings
+                Boats leave every forty minutes.
+                """, expected: """
+                \(Self.article)
+                The ramp for wheelchairs is wide enough for prams too.
+                - 6/12 Lamps along the railings
+                Boats leave every forty minutes.
+                """),
+            // The same with captions only: after the last caption the article goes on, with a subheading.
+            RuleExample("""
+                \(Self.article)
+                - 1/10 Fishing boats in the north harbour at dawn
+                The first boats leave long before the ferry, when the water is still calm.
+                - 2/10 The old pier before the storms
+                The wooden landing stage stood for more than sixty years.
+                - 3/10 Divers check the piles
+                Two divers spent a week under the landing stage in cold water.
+                - 4/10 A crane lifts the first pile
+                The barge brought the crane over from the mainland in March.
+                - 5/10 New planks for the deck
+                Larch from the island's own forest was used for the deck.
+                - 6/10 The ramp for wheelchairs
+                The new ramp is wide enough for prams and bicycles too.
+                - 7/10 Lamps along the railings
+                Twenty new lamps light the pier from dusk until the last boat.
+                - 8/10 The kiosk gets a new roof
+                The ticket kiosk reopens in May with a roof of copper.
+                - 9/10 The harbour master on the ramp
+                She walked the length of the pier on the last day of the work.
+                - 10/10 The first ferry comes in
+                Hundreds of islanders waited on the quay to greet the boat.
+                What changes for cyclists
+                Bicycles travel free of charge on every crossing until the end of May.
+                """, expected: """
+                \(Self.article)
+                What changes for cyclists
+                Bicycles travel free of charge on every crossing until the end of May.
+                """),
         ],
         nonTriggering: [
             RuleExample("""
                 The new player opens in a modal window, and the harbour's video of the repairs plays with captions in three languages.
+                """),
+            // Six posts of a thread numbered out of twelve, quoted with the reporter's words between them: fewer than
+            // ten slides.
+            RuleExample("""
+                The harbour master wrote on Friday:
+                1/12 The pier reopens on Monday.
+                She thanked the crews who worked through the night.
+                2/12 Boats run every forty minutes.
+                The timetable is the same as before the storms.
+                3/12 Bicycles travel free of charge.
+                4/12 Cars must be booked a day ahead.
+                Bookings open on Saturday at the kiosk.
+                5/12 The kiosk opens in May.
+                6/12 Season tickets stay valid.
                 """),
             // A thread of five numbered posts quoted in an article.
             RuleExample("""
@@ -84,6 +202,7 @@ public struct MediaPlayerRule: Rule {
                 5/5 Thank you for your patience.
                 """),
             RuleExample("Mix 2/3 of the flour with the sugar.\nImage of the week: the new pier at dawn\n"),
+            RuleExample("The ferry company says the closed captions on its safety video will be ready in three languages by May.\n"),
         ],
         enabledByDefault: true)
 
@@ -112,6 +231,8 @@ public struct MediaPlayerRule: Rule {
         // Galleries
         "back to gallery", "view gallery", "launch gallery", "open gallery", "enlarge this image", "click to enlarge",
         "hide caption", "show caption", "previous slide", "next slide", "view slideshow",
+        // A player's caption style menu
+        "captions will look like this", "style options", "type size", "captions off", "video quality", "closed captions",
         "zurück zur galerie", "zur bildergalerie", "voir la galerie", "retour à la galerie", "ver galería", "volver a la galería",
         "vedi la gallery", "ver galeria", "terug naar galerij",
     ]
@@ -125,6 +246,8 @@ public struct MediaPlayerRule: Rule {
     static let slideRun = 5
     /// ...out of a total of at least this many.
     static let slideTotal = 10
+    /// A slide's counter may stand over up to this many lines (a caption, a credit).
+    static let slideGap = 3
 
     /// Such lines stand between an article's paragraphs too: they do not start the page's tail.
     public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool { false }
@@ -146,37 +269,66 @@ public struct MediaPlayerRule: Rule {
             if next < byPhrase.count && byPhrase[next] == i { continue }
             findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "gallery counter", range: block.trimmed)])))
         }
-        // Slideshow captions ("12/50 The first pile ..."): runs of numbered lines, then each run's lines.
-        var runStart = -1, runLength = 0, lastNumber = 0, total = 0
-        var runs: [(first: Int, last: Int)] = []
+        // Slideshow captions ("12/50 The first pile ..."): runs of numbered lines, then each run's lines. A counter may
+        // stand on its own line over its caption and credit (up to `slideGap` lines); then the run needs `slideTotal`
+        // slides, and the lines between its counters go, and after the last one as many lines as the shortest slide has.
+        var runStart = -1, runLength = 0, lastNumber = 0, total = 0, lastCounter = -1
+        var gap = 0, minGap = Int.max, maxGap = 0
+        var runs: [(first: Int, last: Int, gapped: Bool, after: Int)] = []
+        func close() {
+            guard runLength >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal else { return }
+            let gapped = maxGap > 0
+            if gapped && runLength < MediaPlayerRule.slideTotal { return }
+            runs.append((runStart, lastCounter, gapped, gapped ? minGap : 0))
+        }
         for i in blocks.indices {
             if blocks[i].isBlank { continue }
-            var numbered = false
             if blocks[i].digits >= 2, let (k, n, _) = MediaPlayerRule.slideNumber(p, blocks[i]) {
-                numbered = true
-                if runLength > 0 && n == total && k == lastNumber + 1 {
+                // A run of counters in a row that already counts is not stretched over a gap: it goes as it is.
+                let inRow = runLength >= MediaPlayerRule.slideRun && maxGap == 0 && gap > 0
+                if runLength > 0 && n == total && k == lastNumber + 1 && !inRow {
                     runLength += 1
+                    minGap = min(minGap, gap)
+                    maxGap = max(maxGap, gap)
                 } else {
-                    if runLength >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal { runs.append((runStart, i - 1)) }
+                    close()
                     runStart = i
                     runLength = 1
+                    minGap = Int.max
+                    maxGap = 0
                 }
                 lastNumber = k
                 total = n
-            }
-            if !numbered && runLength > 0 {
-                if runLength >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal { runs.append((runStart, i - 1)) }
-                runLength = 0
+                lastCounter = i
+                gap = 0
+            } else if runLength > 0 {
+                gap += 1
+                if gap > MediaPlayerRule.slideGap { close(); runLength = 0 }
             }
         }
-        if runLength >= MediaPlayerRule.slideRun && total >= MediaPlayerRule.slideTotal { runs.append((runStart, blocks.count - 1)) }
+        if runLength > 0 { close() }
         next = 0
         for run in runs {
-            for i in run.first...run.last where !blocks[i].isBlank {
-                guard let (_, _, counter) = MediaPlayerRule.slideNumber(p, blocks[i]) else { continue }
+            // The last slide's caption: the shortest slide's number of lines after its counter (not another counter).
+            var end = run.last + 1
+            var taken = 0
+            while end < blocks.count && taken < run.after {
+                if !blocks[end].isBlank {
+                    if blocks[end].digits >= 2 && MediaPlayerRule.slideNumber(p, blocks[end]) != nil { break }
+                    taken += 1
+                }
+                end += 1
+            }
+            for i in run.first..<end where !blocks[i].isBlank {
+                let counter = MediaPlayerRule.slideNumber(p, blocks[i])?.2
+                guard counter != nil || run.gapped else { continue }
                 while next < byPhrase.count && byPhrase[next] < i { next += 1 }
                 if next < byPhrase.count && byPhrase[next] == i { continue }
-                findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "slideshow counter", range: counter)])))
+                if let counter {
+                    findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "slideshow counter", range: counter)])))
+                } else {
+                    findings.append(Finding(block: i, strength: .definite, evidence: .identifiers([(kind: "slideshow caption", range: blocks[i].trimmed)])))
+                }
             }
         }
     }

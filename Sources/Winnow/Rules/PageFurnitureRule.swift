@@ -249,6 +249,46 @@ public struct PageFurnitureRule: Rule {
                 Boats leave hourly.
 
                 """),
+            // Beyond the tail's start, a blurb between lines of related links (a teaser's headline and "Read More") has
+            // no prose next to it: it goes.
+            RuleExample("""
+                \(Self.article)
+                More in Island Life
+                * Lighthouse keeper retires after thirty years
+                March 12, 2026 at 5:10 pm
+                After thirty years on the rock, the keeper hands over the lamp to a crew from the mainland this spring.
+                Read More
+                * School choir wins the regional final
+                March 11, 2026 at 2:01 pm
+                Forty children from the island school sang in the town hall and beat eleven choirs from the coast.
+                Read More
+                * Bakery reports its best summer
+                March 10, 2026 at 7:21 pm
+                The quay bakery sold more loaves than in any year since it opened, and it now plans a second oven.
+                Read More
+                """, expected: """
+                \(Self.article)
+
+                """),
+            // The article's paragraphs between two related links stay (the body reaches past them), and so does its
+            // short last sentence; only the links and the menu go.
+            RuleExample("""
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                Read more: Island bakery reports its best summer
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                Read more: New timetable for the northern route
+                Tickets are on sale at the kiosk.
+                Advertisement
+                * Home
+                * News
+                """, expected: """
+                The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
+                Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+                The harbour master said the first crossings would run every forty minutes from early morning.
+                Tickets are on sale at the kiosk.
+
+                """),
             // Before the body's nearest menu, a sentence alone between two furniture lines (a mega-menu's blurb) goes.
             RuleExample("""
                 Skip to content
@@ -442,7 +482,7 @@ public struct PageFurnitureRule: Rule {
         "science", "health", "travel", "lifestyle", "culture", "food", "weather", "obituaries", "classifieds", "real estate",
         "cars", "world", "local", "events", "help", "faq", "site map", "sitemap", "shop", "store", "magazine", "tv", "music",
         "books", "reviews", "features", "editorials", "corrections", "trending", "connect", "follow us", "most popular",
-        "most read", "learn more", "read more", "back to top", "previous", "next", "previous article", "next article",
+        "most read", "learn more", "read more", "back to top", "previous", "next", "previous article", "next article", "previous story", "next story", "previous post", "next post",
         "older article", "newer article", "older posts", "newer posts", "view all", "see all", "show more", "load more",
         "accessibility", "archives", "archive", "tags", "categories", "topics", "authors", "staff", "masthead",
         "edition", "international edition", "us edition", "uk edition", "español", "english", "deutsch", "français",

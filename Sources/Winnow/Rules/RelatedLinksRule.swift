@@ -114,6 +114,9 @@ public struct RelatedLinksRule: Rule {
         "berita terpopuler",
     ]
 
+    /// Cue coverage that makes a short line a heading of related links ("Read more", "Most popular").
+    static let headingCoverage = 0.6
+
     /// Labels that start a line holding one link ("Related: <headline>").
     static let labels: [String] = [
         "related:", "read more:", "read also:", "see also:", "also read:", "read next:", "more:", "watch:", "listen:",
@@ -155,7 +158,7 @@ public struct RelatedLinksRule: Rule {
                 lastClaimed = b
                 continue
             }
-            guard coverage >= 0.6 && block.words <= 8 && !block.endsLikeSentence else {
+            guard coverage >= RelatedLinksRule.headingCoverage && block.words <= 8 && !block.endsLikeSentence else {
                 if !cueIDs.isEmpty { findings.append(Finding(block: b, strength: .weak, evidence: .cues(cueIDs, coverage: coverage))) }
                 continue
             }

@@ -21,12 +21,17 @@ public struct SharePromptRule: Rule {
             RuleExample("El muelle reabre el lunes.\nCompartir en WhatsApp\n", expected: "El muelle reabre el lunes.\n"),
             RuleExample("Kaia åpner mandag.\nDel på Facebook\n", expected: "Kaia åpner mandag.\n"),
             RuleExample("The pier reopens on Monday.\nShare: Facebook | X | LinkedIn | WhatsApp\nSend by email\n", expected: "The pier reopens on Monday.\n"),
+            // Article tools next to the share buttons.
+            RuleExample("The pier reopens on Monday.\nPrint article\nRead later\nResize text\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("Der Anleger öffnet am Montag.\nArtikel drucken\nArtikel merken\n", expected: "Der Anleger öffnet am Montag.\n"),
         ],
         nonTriggering: [
             RuleExample("Nuevo retraso para la reparación del muelle\nEl pleno votó ayer.\n"),
             RuleExample("Residents were asked to share their views on the new timetable before the end of the month.\n"),
             RuleExample("He said he would follow us on the long walk to the harbour if the weather held.\n"),
             RuleExample("Like this year, the festival will be held on the quay.\n"),
+            RuleExample("The timetable is printed in a larger text size this year, so older travellers can read it at the kiosk.\n"),
+            RuleExample("Print article 12 of the harbour bylaws on the notice board of the ferry terminal, the council asked.\n"),
         ],
         enabledByDefault: true)
 
@@ -46,6 +51,11 @@ public struct SharePromptRule: Rule {
         "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "tumblr", "messenger", "email", "print",
         "like this story? share it with a friend!", "like this story?", "share on x", "post on x", "share:", "share via",
         "send by email", "send by e-mail", "email a friend", "share this story with a friend", "share with a friend",
+        // Article tools beside the share buttons: print, read later, text size
+        "print article", "print this article", "print story", "print this story", "read later", "save for later",
+        "save article", "text size", "font size", "resize text", "print mode", "view pdf", "artikel drucken",
+        "artikel merken", "schriftgröße", "imprimer l'article", "imprimer cet article", "taille du texte",
+        "imprimir artículo", "imprimir noticia", "tamaño de letra", "stampa articolo",
         // German
         "teilen", "artikel teilen", "auf facebook teilen", "auf twitter teilen", "per e-mail teilen", "folgen sie uns",
         "drucken", "link kopieren", "teilen auf facebook", "diesen artikel teilen", "per e-mail", "per e-mail senden",
