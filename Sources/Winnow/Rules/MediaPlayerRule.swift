@@ -7,13 +7,30 @@
 /// own; a slideshow's captions when at least `slideRun` lines in a row are numbered one after the other
 /// out of the same total of at least `slideTotal` (fewer could be a thread of posts numbered "1/5"); when the
 /// counters stand over their captions and credits (up to `slideGap` lines each), `slideTotal` slides in a row, with
-/// the lines between them.
+/// the lines between them where the slideshow interrupts an article (prose before it and right after it): a page
+/// that is a gallery keeps its captions.
 public struct MediaPlayerRule: Rule {
     public init() {}
 
     static let article = """
         The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
         Engineers found that winter storms had loosened more than forty of the wooden piles under the landing stage.
+        """
+
+    /// An article long enough for a slideshow in its middle to be an interruption (`articleBefore` words of prose).
+    static let longArticle = """
+        \(article)
+        The county council approved the repairs in January, after a survey showed that the landing stage could no longer carry the weight of the new electric ferries.
+        Work began in the first week of February, and the ferry company moved its crossings to the south pier for the six weeks that the engineers needed.
+        The divers who inspected the piles said that most of the damage lay below the waterline, where the timber had been worn thin by decades of strong currents.
+        Local businesses on the north shore said the closure had cost them customers, and the council has promised a small fund to help the shops that lost the most.
+        The harbour master said the repairs had cost less than planned, because the divers found fewer rotten piles than expected.
+        """
+
+    /// What an article says after its slideshow (`articleAfter` words of prose).
+    static let articleGoesOn = """
+        Boats from the mainland will dock at the south pier until the work is finished, and the ferry company says that the timetable will not change for passengers on foot.
+        Drivers are asked to book a place on the car deck at least a day before they travel.
         """
 
     public static let description = RuleDescription(
@@ -88,7 +105,7 @@ public struct MediaPlayerRule: Rule {
             // A slideshow whose counters stand over their captions and credits (up to three lines): ten slides or more,
             // and the lines between the counters go with them, and after the last one as many as the shortest slide has.
             RuleExample("""
-                \(Self.article)
+                \(Self.longArticle)
                 Harbour life in pictures
                 - 1/10 Fishing boats in the north harbour at dawn
                 The first boats leave long before the ferry, when the water is still calm.
@@ -120,11 +137,61 @@ public struct MediaPlayerRule: Rule {
                 - 10/10 The first ferry comes in
                 Hundreds of islanders waited on the quay to greet the boat.
                 Eva Holm
-                Boats from the mainland will dock at the south pier until the work is finished.
+                \(Self.articleGoesOn)
                 """, expected: """
-                \(Self.article)
+                \(Self.longArticle)
                 Harbour life in pictures
-                Boats from the mainland will dock at the south pier until the work is finished.
+                \(Self.articleGoesOn)
+                """),
+            // A page that is a gallery (a photo essay: a short introduction, then the pictures): the captions are its
+            // text and stay; only the counters go.
+            RuleExample("""
+                The last ferrymen of the north shore
+                For forty years the same three families have carried passengers across the sound. Our photographer spent a winter with them.
+                1/10
+                Olav Berg has crossed the sound more than forty thousand times since he took over the boat from his father.
+                Photo: Tom Lind
+                2/10
+                His daughter Ingrid checks the engine every morning at five, before the first passengers arrive from the farms.
+                Photo: Tom Lind
+                3/10
+                In January the ice forms along the shore, and the crew breaks it with poles before the boat can leave.
+                Photo: Tom Lind
+                4/10
+                The ticket office is a wooden hut with a stove; schoolchildren wait inside it when the wind is too strong.
+                Photo: Tom Lind
+                5/10
+                On Sundays the boat carries the priest to the church on the island, and the village walks down to meet him.
+                Photo: Tom Lind
+                6/10
+                The families repaired the old hull themselves in the spring, working in the boathouse for eleven weeks.
+                Photo: Tom Lind
+                7/10
+                A new road tunnel will open in three years, and the county says the ferry will stop running when it does.
+                Photo: Tom Lind
+                8/10
+                Ingrid says she will look for work in the city, though she has never lived anywhere but the sound.
+                Photo: Tom Lind
+                9/10
+                The last evening crossing leaves at nine; in summer the light lasts until the boat is back at the quay.
+                Photo: Tom Lind
+                10/10
+                Olav says he will keep the boat and take visitors out in the summers, as long as his hands let him.
+                Photo: Tom Lind
+                """, expected: """
+                The last ferrymen of the north shore
+                For forty years the same three families have carried passengers across the sound. Our photographer spent a winter with them.
+                Olav Berg has crossed the sound more than forty thousand times since he took over the boat from his father.
+                His daughter Ingrid checks the engine every morning at five, before the first passengers arrive from the farms.
+                In January the ice forms along the shore, and the crew breaks it with poles before the boat can leave.
+                The ticket office is a wooden hut with a stove; schoolchildren wait inside it when the wind is too strong.
+                On Sundays the boat carries the priest to the church on the island, and the village walks down to meet him.
+                The families repaired the old hull themselves in the spring, working in the boathouse for eleven weeks.
+                A new road tunnel will open in three years, and the county says the ferry will stop running when it does.
+                Ingrid says she will look for work in the city, though she has never lived anywhere but the sound.
+                The last evening crossing leaves at nine; in summer the light lasts until the boat is back at the quay.
+                Olav says he will keep the boat and take visitors out in the summers, as long as his hands let him.
+
                 """),
             // Five counters in a row go as before; the run is not stretched over the article's line after it.
             RuleExample("""
@@ -145,7 +212,7 @@ public struct MediaPlayerRule: Rule {
                 """),
             // The same with captions only: after the last caption the article goes on, with a subheading.
             RuleExample("""
-                \(Self.article)
+                \(Self.longArticle)
                 - 1/10 Fishing boats in the north harbour at dawn
                 The first boats leave long before the ferry, when the water is still calm.
                 - 2/10 The old pier before the storms
@@ -167,11 +234,11 @@ public struct MediaPlayerRule: Rule {
                 - 10/10 The first ferry comes in
                 Hundreds of islanders waited on the quay to greet the boat.
                 What changes for cyclists
-                Bicycles travel free of charge on every crossing until the end of May.
+                Bicycles travel free of charge on every crossing until the end of May, and the company has added racks for twenty bicycles on the upper deck of both ferries, so that commuters from the villages can ride to the pier and on to work.
                 """, expected: """
-                \(Self.article)
+                \(Self.longArticle)
                 What changes for cyclists
-                Bicycles travel free of charge on every crossing until the end of May.
+                Bicycles travel free of charge on every crossing until the end of May, and the company has added racks for twenty bicycles on the upper deck of both ferries, so that commuters from the villages can ride to the pier and on to work.
                 """),
         ],
         nonTriggering: [
@@ -249,6 +316,27 @@ public struct MediaPlayerRule: Rule {
     /// A slide's counter may stand over up to this many lines (a caption, a credit).
     static let slideGap = 3
 
+    /// A slideshow interrupts an article when at least `articleBefore` words of prose come before it and at least
+    /// `articleAfter` within the `afterLines` lines after it.
+    static let articleBefore = 150
+    static let articleAfter = 40
+    static let afterLines = 10
+
+    /// Prose: a line of ten words or more that ends like a sentence.
+    static func proseWords(_ block: Block) -> Int { block.words >= 10 && block.endsLikeSentence ? block.words : 0 }
+
+    static func interruptsArticle(_ blocks: [Block], _ first: Int, _ end: Int) -> Bool {
+        var before = 0
+        for i in 0..<first where before < articleBefore { before += proseWords(blocks[i]) }
+        guard before >= articleBefore else { return false }
+        var after = 0, seen = 0, i = end
+        while i < blocks.count && seen < afterLines && after < articleAfter {
+            if !blocks[i].isBlank { seen += 1; after += proseWords(blocks[i]) }
+            i += 1
+        }
+        return after >= articleAfter
+    }
+
     /// Such lines stand between an article's paragraphs too: they do not start the page's tail.
     public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool { false }
 
@@ -319,9 +407,14 @@ public struct MediaPlayerRule: Rule {
                 }
                 end += 1
             }
+            // Captions under counters that stand alone go only where the slideshow interrupts an article that
+            // goes on after it (a gallery of other stories in the middle of a page); a page that is a gallery (a
+            // photo essay: a short introduction, then the pictures with their captions) keeps its captions, and
+            // only the counters go.
+            let captionsGo = run.gapped && MediaPlayerRule.interruptsArticle(blocks, run.first, end)
             for i in run.first..<end where !blocks[i].isBlank {
                 let counter = MediaPlayerRule.slideNumber(p, blocks[i])?.2
-                guard counter != nil || run.gapped else { continue }
+                guard counter != nil || captionsGo else { continue }
                 while next < byPhrase.count && byPhrase[next] < i { next += 1 }
                 if next < byPhrase.count && byPhrase[next] == i { continue }
                 if let counter {
