@@ -31,6 +31,34 @@ public struct PageFurnitureRule: Rule {
         summary: "Removes navigation menus and short non-sentence lines before and after the article body.",
         languages: ["en", "de", "fr", "es", "it", "pt", "nl", "no", "sv", "da", "fi", "ru", "zh", "ja", "ko"],
         triggering: [
+            // A post's own title stands between the blog's name and its previous/next links: the menu goes, the
+            // title stays (with "Previous Post" and "Next Post" as menu items it was taken for part of the menu).
+            RuleExample("""
+                * News
+                * Sport
+                * Culture
+                * Travel
+                * Weather
+                Search
+                Home
+                The Harbour Blog
+                The new ferry timetable and what it means for commuters
+                * Previous Post
+                * Next Post
+                March 3, 2026 | by Anna Berg
+                The ferry company published its new timetable on Monday, and commuters from the islands will have two more crossings each morning.
+                The first boat now leaves the north pier at half past five, and the last one returns from the mainland shortly before midnight.
+                The company said the changes follow a survey of more than two thousand passengers last autumn.
+                """, expected: """
+                The Harbour Blog
+                The new ferry timetable and what it means for commuters
+                - Previous Post
+                - Next Post
+                March 3, 2026 | by Anna Berg
+                The ferry company published its new timetable on Monday, and commuters from the islands will have two more crossings each morning.
+                The first boat now leaves the north pier at half past five, and the last one returns from the mainland shortly before midnight.
+                The company said the changes follow a survey of more than two thousand passengers last autumn.
+                """),
             RuleExample("""
                 Skip to content
                 * Home
@@ -482,7 +510,7 @@ public struct PageFurnitureRule: Rule {
         "science", "health", "travel", "lifestyle", "culture", "food", "weather", "obituaries", "classifieds", "real estate",
         "cars", "world", "local", "events", "help", "faq", "site map", "sitemap", "shop", "store", "magazine", "tv", "music",
         "books", "reviews", "features", "editorials", "corrections", "trending", "connect", "follow us", "most popular",
-        "most read", "learn more", "read more", "back to top", "previous", "next", "previous article", "next article", "previous story", "next story", "previous post", "next post",
+        "most read", "learn more", "read more", "back to top", "previous", "next", "previous article", "next article",
         "older article", "newer article", "older posts", "newer posts", "view all", "see all", "show more", "load more",
         "accessibility", "archives", "archive", "tags", "categories", "topics", "authors", "staff", "masthead",
         "edition", "international edition", "us edition", "uk edition", "español", "english", "deutsch", "français",
