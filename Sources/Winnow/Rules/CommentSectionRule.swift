@@ -33,6 +33,7 @@ public struct CommentSectionRule: Rule {
             RuleExample("Jembatan dibuka kembali pada bulan Mei.\nKomentar ditutup.\n", expected: "Jembatan dibuka kembali pada bulan Mei.\n"),
         ],
         nonTriggering: [
+            RuleExample("Мэр отказался оставить комментарий.\n"),
             RuleExample("Редакция сообщила, что комментарии закрыты под статьями о суде, чтобы не влиять на присяжных.\n"),
             RuleExample("The site said comments are closed on stories about the trial to protect the jury.\n"),
             RuleExample("Readers who want to leave a reply to the minister can write to the paper's letters page.\n"),
@@ -98,10 +99,9 @@ public struct CommentSectionRule: Rule {
         "kommentointi on suljettu", "jätä kommentti", "sähköpostiosoitettasi ei julkaista",
         // Polish
         "komentarze są wyłączone", "dodaj komentarz", "twój adres e-mail nie zostanie opublikowany",
-        // Russian (Cyrillic capitals are not folded: a line's first word is written both ways)
-        "комментарии закрыты", "Комментарии закрыты", "оставить комментарий", "Оставить комментарий",
-        "добавить комментарий", "Добавить комментарий", "ваш адрес email не будет опубликован",
-        "Ваш адрес email не будет опубликован", "обязательные поля помечены",
+        // Russian (the matcher folds the capitals А-О but З; not "оставить комментарий": news prose says "declined to
+        // leave a comment" with it)
+        "комментарии закрыты", "добавить комментарий", "ваш адрес email не будет опубликован", "обязательные поля помечены",
         // Turkish ("ı" listed as "i" too, for text in capitals)
         "yorumlar kapalı", "yorumlar kapali", "yorum yap", "bir yorum yazın", "bir yorum yazin",
         "e-posta adresiniz yayınlanmayacak", "e-posta adresiniz yayinlanmayacak",

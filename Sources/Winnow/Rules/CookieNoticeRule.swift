@@ -27,19 +27,21 @@ public struct CookieNoticeRule: Rule {
             RuleExample("Паром снова ходит с понедельника.\nМы используем файлы cookie, чтобы сайт работал лучше. Продолжая пользоваться сайтом, вы соглашаетесь с этим.\n",
                         expected: "Паром снова ходит с понедельника.\n"),
             RuleExample("Prom wraca na trasę w poniedziałek.\nTa strona używa plików cookie. Akceptuję\n", expected: "Prom wraca na trasę w poniedziałek.\n"),
+            RuleExample("Kapal feri kembali beroperasi hari Senin.\nKami menggunakan cookie. Terima semua cookie\n", expected: "Kapal feri kembali beroperasi hari Senin.\n"),
             RuleExample("Feribot pazartesi yeniden sefere başlıyor.\nBu web sitesi çerezleri kullanır. Tümünü kabul et\n",
                         expected: "Feribot pazartesi yeniden sefere başlıyor.\n"),
             RuleExample("Kapal feri kembali beroperasi hari Senin.\nSitus ini menggunakan cookie. Terima semua\n", expected: "Kapal feri kembali beroperasi hari Senin.\n"),
-            RuleExample("码头周一重新开放。\n本网站使用Cookie 接受全部\n", expected: "码头周一重新开放。\n"),
+            RuleExample("码头周一重新开放。\n本网站使用Cookie，继续浏览即表示您同意。 接受全部\n", expected: "码头周一重新开放。\n"),
             RuleExample("桟橋は月曜日に再開します。\n当サイトではCookieを使用しています。 すべて同意する\n", expected: "桟橋は月曜日に再開します。\n"),
             RuleExample("부두는 월요일에 다시 문을 엽니다.\n이 웹사이트는 쿠키를 사용합니다. 모두 허용\n", expected: "부두는 월요일에 다시 문을 엽니다.\n"),
             RuleExample("Le quai rouvre lundi.\nNous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez leur utilisation.\n",
                         expected: "Le quai rouvre lundi.\n"),
         ],
         nonTriggering: [
-            // A report on tracking: the regulator's words, not the site's notice.
-            RuleExample("Регулятор заявил, что сайт использовал файлы cookie для слежки за посетителями без их согласия, и оштрафовал компанию.\n"),
-            RuleExample("Urząd stwierdził, że serwis zapisywał pliki cookie bez zgody użytkowników, i nałożył na firmę karę.\n"),
+            // Everyday words that a cookie banner's button also uses, and a report that names a banner's phrase.
+            RuleExample("Принять все меры\n"),
+            RuleExample("Kami terima semua\n"),
+            RuleExample("Regulator menyatakan bahwa situs ini menggunakan cookie tanpa persetujuan pengunjung, dan perusahaan itu didenda.\n"),
             RuleExample("Regulators said the site had placed tracking cookies on visitors' computers without asking for their consent.\n"),
             RuleExample("The bakery sells cookies and bread from a stall on the quay.\n"),
             RuleExample("The regulator said the firm's use of cookies and similar technologies broke the law, and fined it two million euros.\n"),
@@ -86,16 +88,17 @@ public struct CookieNoticeRule: Rule {
         "advertenties te personaliseren", "verkeer te analyseren", "alles accepteren", "vi bruker informasjonskapsler",
         "vi bruker cookies", "godta alle", "vi använder cookies", "vi använder kakor", "acceptera alla", "vi bruger cookies",
         "accepter alle",
-        // Polish, Russian, Turkish, Indonesian, Chinese, Japanese, Korean (Cyrillic capitals are not folded: a
-        // line's first word is written both ways; Turkish "ı" is listed as "i" too, for text in capitals)
+        // Polish, Russian, Turkish, Indonesian, Chinese, Japanese, Korean (the matcher folds the Cyrillic capitals А-О
+        // but З, so a first word from П on is listed both ways; Turkish "ı" is listed as "i" too, for text in capitals)
         "ta strona używa plików cookie", "używamy plików cookie", "ta strona korzysta z plików cookie", "akceptuję wszystkie",
         "мы используем файлы cookie", "Мы используем файлы cookie", "этот сайт использует файлы cookie",
         "Этот сайт использует файлы cookie", "сайт использует файлы cookie", "продолжая пользоваться сайтом",
-        "Продолжая пользоваться сайтом", "принять все", "Принять все", "bu web sitesi çerezleri kullanır",
+        "Продолжая пользоваться сайтом", "принять все cookie", "Принять все cookie", "принять все файлы cookie",
+        "Принять все файлы cookie", "Сайт использует файлы cookie", "bu web sitesi çerezleri kullanır",
         "bu site çerezleri kullanır", "çerezleri kullanıyoruz", "çerez politikası", "bu web sitesi çerezleri kullanir",
         "bu site çerezleri kullanir", "çerezleri kullaniyoruz", "çerez politikasi", "tümünü kabul et", "situs ini menggunakan cookie",
-        "kami menggunakan cookie", "terima semua", "本网站使用cookie", "我们使用cookie", "接受全部", "本網站使用cookie",
-        "当サイトではcookieを使用しています", "cookieを使用しています", "クッキーを使用しています", "すべて同意する",
+        "kami menggunakan cookie", "terima semua cookie", "本网站使用cookie", "我们使用cookie", "接受全部", "本網站使用cookie",
+        "当サイトではcookieを使用しています", "当サイトではクッキーを使用しています", "すべて同意する",
         "이 웹사이트는 쿠키를 사용합니다", "쿠키를 사용합니다", "모두 허용",
     ]
 

@@ -74,7 +74,8 @@ public struct MediaPlayerRule: Rule {
                 The harbour master said the first crossings would run every forty minutes.
                 """),
             RuleExample("Der Anleger öffnet am Montag.\nBild 2 von 14\nZurück zur Galerie\n", expected: "Der Anleger öffnet am Montag.\n"),
-            // A player's caption style menu.
+            // A player's caption style menu: its own phrases go; items that are also ordinary words (a review's
+            // subheadings: "Video Quality") stay.
             RuleExample("""
                 \(Self.article)
                 Captions Off
@@ -86,6 +87,10 @@ public struct MediaPlayerRule: Rule {
                 The harbour master said the first crossings would run every forty minutes.
                 """, expected: """
                 \(Self.article)
+                Video Quality
+                Closed Captions
+                Type Size
+                Style Options
                 The harbour master said the first crossings would run every forty minutes.
                 """),
             // The label of a video embedded in the article goes; it does not start the page's tail: what follows
@@ -193,6 +198,42 @@ public struct MediaPlayerRule: Rule {
                 Olav says he will keep the boat and take visitors out in the summers, as long as his hands let him.
 
                 """),
+            // The last slide has no caption: the article's paragraphs after it are not taken for one.
+            RuleExample("""
+                \(Self.longArticle)
+                - 1/10 Fishing boats in the north harbour at dawn
+                The first boats leave long before the ferry, when the water is still calm.
+                Anna Berg
+                - 2/10 The old pier before the storms
+                The wooden landing stage stood for more than sixty years.
+                Tom Lind
+                - 3/10 Divers check the piles
+                Two divers spent a week under the landing stage in cold water.
+                Anna Berg
+                - 4/10 A crane lifts the first pile
+                The barge brought the crane over from the mainland in March.
+                Eva Holm
+                - 5/10 New planks for the deck
+                Larch from the island's own forest was used for the deck.
+                Tom Lind
+                - 6/10 The ramp for wheelchairs
+                The new ramp is wide enough for prams and bicycles too.
+                Anna Berg
+                - 7/10 Lamps along the railings
+                Twenty new lamps light the pier from dusk until the last boat.
+                Eva Holm
+                - 8/10 The kiosk gets a new roof
+                The ticket kiosk reopens in May with a roof of copper.
+                Tom Lind
+                - 9/10 The harbour master on the ramp
+                She walked the length of the pier on the last day of the work.
+                Anna Berg
+                - 10/10 The first ferry comes in
+                \(Self.articleGoesOn)
+                """, expected: """
+                \(Self.longArticle)
+                \(Self.articleGoesOn)
+                """),
             // Five counters in a row go as before; the run is not stretched over the article's line after it.
             RuleExample("""
                 \(Self.article)
@@ -242,6 +283,34 @@ public struct MediaPlayerRule: Rule {
                 """),
         ],
         nonTriggering: [
+            // A photo essay whose captions share the counters' lines, each over the picture's place: its whole text.
+            RuleExample("""
+                The last ferrymen of the north shore
+                For forty years the same three families have carried passengers across the sound.
+                1/10 Olav Berg has crossed the sound more than forty thousand times since he took over the boat.
+                North pier, January
+                2/10 His daughter Ingrid checks the engine every morning at five, before the first passengers arrive.
+                The engine room
+                3/10 In January the ice forms along the shore, and the crew breaks it with poles before the boat can leave.
+                The north shore
+                4/10 The ticket office is a wooden hut with a stove; schoolchildren wait inside it when the wind is strong.
+                The ticket office
+                5/10 On Sundays the boat carries the priest to the church on the island, and the village walks down to meet him.
+                The island church
+                6/10 The families repaired the old hull themselves in the spring, working in the boathouse for eleven weeks.
+                The boathouse
+                7/10 A new road tunnel will open in three years, and the county says the ferry will stop running when it does.
+                The sound at dusk
+                8/10 Ingrid says she will look for work in the city, though she has never lived anywhere but the sound.
+                The quay
+                9/10 The last evening crossing leaves at nine; in summer the light lasts until the boat is back at the quay.
+                The last crossing
+                10/10 Olav says he will keep the boat and take visitors out in the summers, as long as his hands let him.
+                The north pier
+                """),
+            // Words of a player's menu as a review's subheading and in a sentence.
+            RuleExample("Video quality\nThe phone records 4K video at sixty frames a second, and the stabiliser keeps it steady on a moving ferry.\n"),
+            RuleExample("Closed captions are now required on every video the council publishes.\n"),
             RuleExample("""
                 The new player opens in a modal window, and the harbour's video of the repairs plays with captions in three languages.
                 """),
@@ -273,6 +342,8 @@ public struct MediaPlayerRule: Rule {
         ],
         enabledByDefault: true)
 
+    /// (Not the caption menu's items that are also ordinary words, "Video quality", "Closed captions", "Type size",
+    /// "Style options": a line made of one is a review's subheading as often as a menu's item.)
     public let cues: [Cue] = MediaPlayerRule.phrases.map { Cue($0, .strong) }
 
     /// Messages, settings and controls of video players (their default texts) and photo galleries.
@@ -299,7 +370,7 @@ public struct MediaPlayerRule: Rule {
         "back to gallery", "view gallery", "launch gallery", "open gallery", "enlarge this image", "click to enlarge",
         "hide caption", "show caption", "previous slide", "next slide", "view slideshow",
         // A player's caption style menu
-        "captions will look like this", "style options", "type size", "captions off", "video quality", "closed captions",
+        "captions will look like this", "captions off",
         "zurück zur galerie", "zur bildergalerie", "voir la galerie", "retour à la galerie", "ver galería", "volver a la galería",
         "vedi la gallery", "ver galeria", "terug naar galerij",
     ]
@@ -326,10 +397,11 @@ public struct MediaPlayerRule: Rule {
     static func proseWords(_ block: Block) -> Int { block.words >= 10 && block.endsLikeSentence ? block.words : 0 }
 
     static func interruptsArticle(_ blocks: [Block], _ first: Int, _ end: Int) -> Bool {
-        var before = 0
-        for i in 0..<first where before < articleBefore { before += proseWords(blocks[i]) }
+        var before = 0, i = 0
+        while i < first && before < articleBefore { before += proseWords(blocks[i]); i += 1 }
         guard before >= articleBefore else { return false }
-        var after = 0, seen = 0, i = end
+        var after = 0, seen = 0
+        i = end
         while i < blocks.count && seen < afterLines && after < articleAfter {
             if !blocks[i].isBlank { seen += 1; after += proseWords(blocks[i]) }
             i += 1
@@ -398,11 +470,21 @@ public struct MediaPlayerRule: Rule {
         next = 0
         for run in runs {
             // The last slide's caption: the shortest slide's number of lines after its counter (not another counter).
+            // ... and no longer than the run's longest caption line (the article's next paragraph is not the last
+            // slide's caption when that slide has none).
+            var longest = 0
+            if run.after > 0 {
+                for i in run.first...run.last where !blocks[i].isBlank
+                    && !(blocks[i].digits >= 2 && MediaPlayerRule.slideNumber(p, blocks[i]) != nil) {
+                    longest = max(longest, blocks[i].words)
+                }
+            }
             var end = run.last + 1
             var taken = 0
             while end < blocks.count && taken < run.after {
                 if !blocks[end].isBlank {
                     if blocks[end].digits >= 2 && MediaPlayerRule.slideNumber(p, blocks[end]) != nil { break }
+                    if blocks[end].words > longest { break }
                     taken += 1
                 }
                 end += 1
@@ -415,6 +497,9 @@ public struct MediaPlayerRule: Rule {
             for i in run.first..<end where !blocks[i].isBlank {
                 let counter = MediaPlayerRule.slideNumber(p, blocks[i])?.2
                 guard counter != nil || captionsGo else { continue }
+                // A counter that shares its line with a caption ("3/10 Olav Berg has crossed ...") keeps the line
+                // where the captions stay.
+                if run.gapped && !captionsGo && blocks[i].words > 4 { continue }
                 while next < byPhrase.count && byPhrase[next] < i { next += 1 }
                 if next < byPhrase.count && byPhrase[next] == i { continue }
                 if let counter {

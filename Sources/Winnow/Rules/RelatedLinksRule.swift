@@ -100,7 +100,8 @@ public struct RelatedLinksRule: Rule {
         // Dutch, Scandinavian
         "lees ook", "meer nieuws", "gerelateerde artikelen", "meest gelezen", "les også", "mest lest", "relaterte saker",
         "läs också", "läs mer", "mest läst", "læs også", "mest læste", "relaterede artikler",
-        // Russian (as written: the automaton folds only Latin letters), Chinese, Japanese, Korean
+        // Russian (the matcher folds the capitals А-О but З, so a first word from П on is listed both ways), Chinese,
+        // Japanese, Korean
         "читайте также", "Читайте также", "Читайте также:", "похожие материалы", "Похожие материалы", "похожие статьи",
         "Похожие статьи", "самое читаемое", "Самое читаемое", "популярное", "Популярное", "другие новости", "Другие новости",
         "相关阅读", "相关文章", "相关新闻", "相关推荐", "推荐阅读", "延伸阅读", "热门文章", "热门推荐", "猜你喜欢", "更多新闻",

@@ -84,6 +84,8 @@ public struct SiteFooterRule: Rule {
                 """),
         ],
         nonTriggering: [
+            RuleExample("إعلان هام\n"),
+            RuleExample("Реклама в метро\n"),
             // A sentence of the article that names the notice.
             RuleExample("Издатель заявил, что фраза «все права защищены» под фотографиями не мешает цитировать их в новостях, если указан автор.\n"),
             RuleExample("Gazete, fotoğrafların altındaki tüm hakları saklıdır notunun haberlerde alıntı yapmayı engellemediğini söyledi.\n"),
@@ -114,14 +116,14 @@ public struct SiteFooterRule: Rule {
         "alle rechten voorbehouden", "advertentie", "alle rettigheter reservert", "annonse", "alla rättigheter förbehållna",
         "annons", "alle rettigheder forbeholdes", "annonce", "adchoices", "ad choices", "reklama", "reklame", "mainos",
         "iklan", "caption",
-        // Polish, Czech, Russian, Ukrainian, Turkish, Indonesian, Chinese, Japanese, Korean, Arabic (Cyrillic capitals
-        // are not folded: a line's first word is written both ways; Turkish "ı" is listed as "i" too, for text in
-        // capitals)
-        "wszelkie prawa zastrzeżone", "všechna práva vyhrazena", "všechna práva vyhrazena.", "все права защищены",
+        // Polish, Czech, Russian, Ukrainian, Turkish, Indonesian, Chinese, Japanese, Korean, Arabic (the matcher folds
+        // the Cyrillic capitals А-О but З, so a first word from П on is listed both ways; Turkish "ı" is listed as "i"
+        // too, for text in capitals)
+        "wszelkie prawa zastrzeżone", "všechna práva vyhrazena", "все права защищены",
         "Все права защищены", "реклама", "Реклама", "усі права захищені", "Усі права захищені", "всі права захищені",
         "Всі права захищені", "tüm hakları saklıdır", "tüm haklari saklidir", "reklam", "hak cipta dilindungi undang-undang", "版权所有", "版權所有",
         "广告", "廣告", "無断転載を禁じます", "無断転載禁止", "広告", "무단 전재 및 재배포 금지", "무단전재 및 재배포 금지",
-        "무단전재 및 재배포금지", "광고", "جميع الحقوق محفوظة", "إعلان",
+        "무단전재 및 재배포금지", "광고", "جميع الحقوق محفوظة",
     ]
 
     /// A short line holding one of these is a footer.

@@ -87,8 +87,8 @@ public struct SubscriptionPromptRule: Rule {
         "abonneer", "schrijf je in voor onze nieuwsbrief", "meld je aan voor de nieuwsbrief", "al abonnee", "lees verder",
         "abonner", "allerede abonnent", "meld deg på nyhetsbrevet", "les videre", "prenumerera", "redan prenumerant",
         "läs vidare", "abonnér", "tilmeld dig vores nyhedsbrev", "læs videre",
-        // Polish, Russian, Turkish, Indonesian, Chinese, Japanese, Korean (Cyrillic capitals are not folded: a
-        // line's first word is written both ways)
+        // Polish, Russian, Turkish, Indonesian, Chinese, Japanese, Korean (the matcher folds the Cyrillic capitals
+        // А-О but З, so a first word from П on is listed both ways)
         "zapisz się do newslettera", "zapisz się na newsletter", "zapisz się do naszego newslettera", "zaprenumeruj",
         "подпишитесь на рассылку", "Подпишитесь на рассылку", "подпишитесь на нашу рассылку", "Подпишитесь на нашу рассылку",
         "подписаться на рассылку", "Подписаться на рассылку", "оформите подписку", "Оформите подписку",
