@@ -27,6 +27,37 @@ public struct MediaPlayerRule: Rule {
         The harbour master said the repairs had cost less than planned, because the divers found fewer rotten piles than expected.
         """
 
+    /// Nine slides of a gallery, each a counter with a title over its caption and its photographer.
+    static let nineSlides = """
+        - 1/10 Fishing boats in the north harbour at dawn
+        The first boats leave long before the ferry, when the water is still calm.
+        Anna Berg
+        - 2/10 The old pier before the storms
+        The wooden landing stage stood for more than sixty years.
+        Tom Lind
+        - 3/10 Divers check the piles
+        Two divers spent a week under the landing stage in cold water.
+        Anna Berg
+        - 4/10 A crane lifts the first pile
+        The barge brought the crane over from the mainland in March.
+        Eva Holm
+        - 5/10 New planks for the deck
+        Larch from the island's own forest was used for the deck.
+        Tom Lind
+        - 6/10 The ramp for wheelchairs
+        The new ramp is wide enough for prams and bicycles too.
+        Anna Berg
+        - 7/10 Lamps along the railings
+        Twenty new lamps light the pier from dusk until the last boat.
+        Eva Holm
+        - 8/10 The kiosk gets a new roof
+        The ticket kiosk reopens in May with a roof of copper.
+        Tom Lind
+        - 9/10 The harbour master on the ramp
+        She walked the length of the pier on the last day of the work.
+        Anna Berg
+        """
+
     /// What an article says after its slideshow (`articleAfter` words of prose).
     static let articleGoesOn = """
         Boats from the mainland will dock at the south pier until the work is finished, and the ferry company says that the timetable will not change for passengers on foot.
@@ -112,33 +143,7 @@ public struct MediaPlayerRule: Rule {
             RuleExample("""
                 \(Self.longArticle)
                 Harbour life in pictures
-                - 1/10 Fishing boats in the north harbour at dawn
-                The first boats leave long before the ferry, when the water is still calm.
-                Anna Berg
-                - 2/10 The old pier before the storms
-                The wooden landing stage stood for more than sixty years.
-                Tom Lind
-                - 3/10 Divers check the piles
-                Two divers spent a week under the landing stage in cold water.
-                Anna Berg
-                - 4/10 A crane lifts the first pile
-                The barge brought the crane over from the mainland in March.
-                Eva Holm
-                - 5/10 New planks for the deck
-                Larch from the island's own forest was used for the deck.
-                Tom Lind
-                - 6/10 The ramp for wheelchairs
-                The new ramp is wide enough for prams and bicycles too.
-                Anna Berg
-                - 7/10 Lamps along the railings
-                Twenty new lamps light the pier from dusk until the last boat.
-                Eva Holm
-                - 8/10 The kiosk gets a new roof
-                The ticket kiosk reopens in May with a roof of copper.
-                Tom Lind
-                - 9/10 The harbour master on the ramp
-                She walked the length of the pier on the last day of the work.
-                Anna Berg
+                \(Self.nineSlides)
                 - 10/10 The first ferry comes in
                 Hundreds of islanders waited on the quay to greet the boat.
                 Eva Holm
@@ -201,33 +206,7 @@ public struct MediaPlayerRule: Rule {
             // The last slide has no caption: the article's paragraphs after it are not taken for one.
             RuleExample("""
                 \(Self.longArticle)
-                - 1/10 Fishing boats in the north harbour at dawn
-                The first boats leave long before the ferry, when the water is still calm.
-                Anna Berg
-                - 2/10 The old pier before the storms
-                The wooden landing stage stood for more than sixty years.
-                Tom Lind
-                - 3/10 Divers check the piles
-                Two divers spent a week under the landing stage in cold water.
-                Anna Berg
-                - 4/10 A crane lifts the first pile
-                The barge brought the crane over from the mainland in March.
-                Eva Holm
-                - 5/10 New planks for the deck
-                Larch from the island's own forest was used for the deck.
-                Tom Lind
-                - 6/10 The ramp for wheelchairs
-                The new ramp is wide enough for prams and bicycles too.
-                Anna Berg
-                - 7/10 Lamps along the railings
-                Twenty new lamps light the pier from dusk until the last boat.
-                Eva Holm
-                - 8/10 The kiosk gets a new roof
-                The ticket kiosk reopens in May with a roof of copper.
-                Tom Lind
-                - 9/10 The harbour master on the ramp
-                She walked the length of the pier on the last day of the work.
-                Anna Berg
+                \(Self.nineSlides)
                 - 10/10 The first ferry comes in
                 \(Self.articleGoesOn)
                 """, expected: """
