@@ -372,8 +372,16 @@ public struct MediaPlayerRule: Rule {
     static let articleAfter = 40
     static let afterLines = 10
 
-    /// Prose: a line of ten words or more that ends like a sentence.
-    static func proseWords(_ block: Block) -> Int { block.words >= 10 && block.endsLikeSentence ? block.words : 0 }
+    /// Prose as the article body counts it (`ArticleBody.kind`): its words, or 0 for any other line.
+    static func proseWords(_ block: Block) -> Int {
+        ArticleBody.kind(block, menu: false) == .body ? ArticleBody.proseWords(block) : 0
+    }
+
+    /// The counter of a slideshow line ("3/10", "- 3/10 Title"), if it has one.
+    @inline(__always)
+    static func slideCounter(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Range<Int>? {
+        block.digits >= 2 ? slideNumber(p, block)?.2 : nil
+    }
 
     static func interruptsArticle(_ blocks: [Block], _ first: Int, _ end: Int) -> Bool {
         var before = 0, i = 0
@@ -454,7 +462,7 @@ public struct MediaPlayerRule: Rule {
             var longest = 0
             if run.after > 0 {
                 for i in run.first...run.last where !blocks[i].isBlank
-                    && !(blocks[i].digits >= 2 && MediaPlayerRule.slideNumber(p, blocks[i]) != nil) {
+                    && MediaPlayerRule.slideCounter(p, blocks[i]) == nil {
                     longest = max(longest, blocks[i].words)
                 }
             }
@@ -462,7 +470,7 @@ public struct MediaPlayerRule: Rule {
             var taken = 0
             while end < blocks.count && taken < run.after {
                 if !blocks[end].isBlank {
-                    if blocks[end].digits >= 2 && MediaPlayerRule.slideNumber(p, blocks[end]) != nil { break }
+                    if MediaPlayerRule.slideCounter(p, blocks[end]) != nil { break }
                     if blocks[end].words > longest { break }
                     taken += 1
                 }
@@ -474,7 +482,7 @@ public struct MediaPlayerRule: Rule {
             // only the counters go.
             let captionsGo = run.gapped && MediaPlayerRule.interruptsArticle(blocks, run.first, end)
             for i in run.first..<end where !blocks[i].isBlank {
-                let counter = MediaPlayerRule.slideNumber(p, blocks[i])?.2
+                let counter = MediaPlayerRule.slideCounter(p, blocks[i])
                 guard counter != nil || captionsGo else { continue }
                 // A counter that shares its line with a caption ("3/10 Olav Berg has crossed ...") keeps the line
                 // where the captions stay.
