@@ -37,6 +37,22 @@ struct PhraseAutomatonTests {
         #expect(checked > 1000)
     }
 
+    /// A Turkish cue with dotless "ı" has its twin with "i" in the same rule: text in capitals ("TÜM HAKLARI") folds
+    /// "I" to "i", so without the twin it would never match.
+    @Test func everyDotlessICueHasItsTwin() {
+        var checked = 0
+        for rule in Self.cleaner.rules {
+            let phrases = Set(rule.cues.map(\.phrase))
+            for phrase in phrases where phrase.contains("ı") {
+                let twin = phrase.replacingOccurrences(of: "ı", with: "i")
+                let listed = phrases.contains(twin)
+                #expect(listed, "\(rule.ruleID): \"\(phrase)\" without \"\(twin)\"")
+                checked += 1
+            }
+        }
+        #expect(checked > 0)
+    }
+
     /// A cue inside a longer word is not a match; the same word on its own is.
     @Test func wordBoundaries() {
         let automaton = Self.cleaner.automaton

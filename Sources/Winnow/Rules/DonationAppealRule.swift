@@ -118,8 +118,8 @@ public struct DonationAppealRule: Rule {
         // Russian (the matcher folds the capitals А-О but З; a first word from П on is listed both ways)
         "поддержите независимую журналистику", "Поддержите независимую журналистику", "поддержите нас", "Поддержите нас",
         "поддержать проект", "Поддержать проект", "поддержите проект", "Поддержите проект", "сделать пожертвование",
-        // Turkish
-        "bağımsız gazeteciliği destekleyin", "bağış yapın",
+        // Turkish ("ı" listed as "i" too, for text in capitals)
+        "bağımsız gazeteciliği destekleyin", "bağimsiz gazeteciliği destekleyin", "bağış yapın", "bağiş yapin",
         // Indonesian
         "dukung jurnalisme independen", "berdonasi sekarang",
     ]
