@@ -216,12 +216,7 @@ struct Resolver {
                     var teaser = false
                     if removed, let d = decisions[j], d.slot == relatedSlot {
                         switch d.cause {
-                        case .finding(let f):
-                            switch findings[f].evidence {
-                            case .listUnder: teaser = true
-                            case .cues(_, let coverage): teaser = coverage >= RelatedLinksRule.headingCoverage
-                            default: break
-                            }
+                        case .finding(let f): teaser = RelatedLinksRule.isListPart(findings[f].evidence)
                         case .heading, .between, .trailing, .bullet: teaser = true
                         default: break
                         }

@@ -118,6 +118,17 @@ public struct RelatedLinksRule: Rule {
     /// Cue coverage that makes a short line a heading of related links ("Read more", "Most popular").
     static let headingCoverage = 0.6
 
+    /// Whether a finding of this rule is part of a list of links (its heading, "Most read", or an item under it),
+    /// not a single labelled link ("Related: ..."): the resolver does not look through such lines for an article's
+    /// neighbours beyond the page tail's start.
+    static func isListPart(_ evidence: Finding.Evidence) -> Bool {
+        switch evidence {
+        case .listUnder: return true
+        case .cues(_, let coverage): return coverage >= headingCoverage
+        default: return false
+        }
+    }
+
     /// Labels that start a line holding one link ("Related: <headline>").
     static let labels: [String] = [
         "related:", "read more:", "read also:", "see also:", "also read:", "read next:", "more:", "watch:", "listen:",
