@@ -110,6 +110,58 @@ public struct CommentThreadRule: Rule {
                 售票亭將在五月重新營業，在此之前旅客可以在船上或網路上購票，舊的月票在六月以前仍然有效。
 
                 """),
+            // A blog in Chinese written in short lines without sentence punctuation (no body lines): the text of its
+            // lines stands in for prose; the thread under "留言列表" holds more of it than the post, and has a mark
+            // (a name and a time) on every other line. The menu item "留言" above the post is no heading.
+            RuleExample("""
+                * 首頁
+                * 相簿
+                * 留言
+                * 名片
+                今年冬天第一次來到山上的營地 一路上雲霧繚繞 山頭都被染成金黃色
+                營地主人說楓葉比往年晚了一個星期才轉紅 所以這個週末來的人特別多
+                我們在楓樹下搭好帳篷 下午沿著溪邊的步道散步 一直走到吊橋才回來
+                晚上氣溫降到五度左右 大家圍著火爐吃火鍋 聊到半夜才各自回帳篷休息
+                第二天早上天氣放晴 藍天白雲配上滿地落葉 是這趟旅程最美的時刻
+                中午在營地旁的小餐廳吃了熱騰騰的湯麵 老闆娘還送我們自己種的高麗菜
+                傍晚山嵐又慢慢飄回山谷 我們坐在帳篷前喝茶 看著天色一點一點暗下來
+                收拾好裝備之後 我們繞到附近的小學參觀 再沿著北橫公路慢慢開回家
+                留言列表 (10)
+                * #1 小林 於 2024/03/03 19:12
+                * 好美的楓葉 明年也想帶家人一起去看看 不知道要不要先預約營位呢
+                * #2 阿美 於 2024/03/03 20:40
+                * 照片拍得真好 請問營地有沒有熱水可以洗澡 冬天晚上應該很冷吧
+                * #3 阿明 於 2024/03/04 08:15
+                * 我們上週也去了 那時候楓葉還是綠的 看來這週去才是最好的時機
+                * #4 小華 於 2024/03/04 09:02
+                * 火鍋看起來好好吃 山上冷冷的天氣吃火鍋真的是最幸福的事情了
+                * #5 阿德 於 2024/03/04 10:30
+                * 請問從台北開車過去大概要多久 山路會不會很難開 小車可以上去嗎
+                * #6 小玉 於 2024/03/04 12:45
+                * 吊橋那一段我也走過 風景真的很漂亮 但是要小心路滑 下雨天別去
+                * #7 阿光 於 2024/03/04 14:20
+                * 謝謝分享這麼詳細的介紹 我已經把這個營地加到明年的行程裡面了
+                * #8 小芳 於 2024/03/04 16:05
+                * 看到藍天白雲配上落葉 心情都變好了 希望有機會也能去露營一次
+                * #9 阿國 於 2024/03/04 18:40
+                * 小學那邊現在還可以進去參觀嗎 之前聽說假日不開放給外人進去
+                * #10 小雯 於 2024/03/04 21:10
+                * 每次看你們的遊記都好羨慕 什麼時候也帶我們一起去山上走走呢
+                """, expected: """
+                - 首頁
+                - 相簿
+                - 留言
+                - 名片
+                今年冬天第一次來到山上的營地 一路上雲霧繚繞 山頭都被染成金黃色
+                營地主人說楓葉比往年晚了一個星期才轉紅 所以這個週末來的人特別多
+                我們在楓樹下搭好帳篷 下午沿著溪邊的步道散步 一直走到吊橋才回來
+                晚上氣溫降到五度左右 大家圍著火爐吃火鍋 聊到半夜才各自回帳篷休息
+                第二天早上天氣放晴 藍天白雲配上滿地落葉 是這趟旅程最美的時刻
+                中午在營地旁的小餐廳吃了熱騰騰的湯麵 老闆娘還送我們自己種的高麗菜
+                傍晚山嵐又慢慢飄回山谷 我們坐在帳篷前喝茶 看著天色一點一點暗下來
+                收拾好裝備之後 我們繞到附近的小學參觀 再沿著北橫公路慢慢開回家
+
+                """),
         ],
         nonTriggering: [
             // The same cue as an article's own subheading over prose, with no marks of a thread after it.
@@ -203,21 +255,29 @@ public struct CommentThreadRule: Rule {
         }
         guard !headingsAt.isEmpty else { return }
         let body = context.layout
+        // Prose before each line: the body's words; on a page without body lines (a blog in Chinese written in
+        // short lines without sentence punctuation), the letters of its lines in scripts without spaces.
+        // There a long thread must also have no stretch of more than `unpunctuatedGap` lines without a mark: an
+        // article has none, so a menu item ("留言", leave a message) above it is not taken for the thread's heading.
+        var proseBefore = body.bodyWordsBefore, prose = body.bodyWords
+        let unpunctuated = prose == 0
+        if unpunctuated { (proseBefore, prose) = CommentThreadRule.unpunctuatedProse(blocks, body) }
         // The thread follows the article: most of the page's prose comes before its heading.
         // A counted heading ("34 responses to “Title”") may be followed by more prose than the article
         // has when the thread is long: then the article must have some length and the marks be twice as dense.
-        for h in headingsAt where body.bodyWords > 0 {
+        for h in headingsAt where prose > 0 {
             let titled = titledAt.contains(h)
             guard !body.ignored[h] else { continue }
-            let leads = body.bodyWordsBefore[h] * 2 >= body.bodyWords
+            let leads = proseBefore[h] * 2 >= prose
             // Comment lines with a date and a clock time ("March 3, 2024 at 7:12 pm", "Anna · 2 days ago
             // at 07:52 am") are marks too; a line is counted once. `upToLast`: the lines up to the last mark.
-            var marks = 0, lines = 0, upToLast = 0, next = markLines.firstIndex { $0 > h } ?? markLines.count
+            var marks = 0, lines = 0, upToLast = 0, gap = 0, next = markLines.firstIndex { $0 > h } ?? markLines.count
             for b in (h + 1)..<max(h + 1, blocks.count) where !body.skips(b, blocks) {
                 lines += 1
                 while next < markLines.count && markLines[next] < b { next += 1 }
                 if (next < markLines.count && markLines[next] == b) || CommentThreadRule.isTimestamp(context.bytes, blocks[b]) {
                     marks += 1
+                    gap = max(gap, lines - upToLast)
                     upToLast = lines
                 }
             }
@@ -226,7 +286,7 @@ public struct CommentThreadRule: Rule {
             // around each comment) is a thread even when its comments hold more prose than the article before
             // it, and whatever link lists follow it.
             let dense = marks >= CommentThreadRule.denseMarks && marks * 5 >= upToLast + 1
-            guard leads || ((titled || dense) && body.bodyWordsBefore[h] >= 100) else { continue }
+            guard leads || ((titled || dense) && proseBefore[h] >= 100 && (!unpunctuated || (dense && gap <= CommentThreadRule.unpunctuatedGap))) else { continue }
             // Marks of a thread are dense: at least one line in ten after the heading (lines already
             // removed do not count).
             guard dense || (marks >= 2 && marks * 10 >= lines) else { continue }
@@ -239,6 +299,26 @@ public struct CommentThreadRule: Rule {
             return
         }
     }
+
+    /// Lines in a script without spaces (Chinese, Japanese) of at least `unpunctuatedLetters` letters that are
+    /// not furniture count as prose with half their letters, as `ArticleBody.proseWords` counts them: per line the
+    /// count before it, and the total. Only for pages without body lines (no sentence punctuation anywhere).
+    static func unpunctuatedProse(_ blocks: [Block], _ body: ArticleBody) -> (before: [Int], total: Int) {
+        var before = [Int](filled: 0, count: blocks.count)
+        var total = 0
+        for (index, block) in blocks.enumerated() {
+            before[index] = total
+            if body.skips(index, blocks) || !block.hasCJK || block.alnum < unpunctuatedLetters || body.kinds[index] == .furniture { continue }
+            total += block.alnum / 2
+        }
+        return (before, total)
+    }
+
+    /// See `unpunctuatedProse`: shorter lines are names, dates, menu items.
+    static let unpunctuatedLetters = 16
+
+    /// On a page without body lines, a long thread has a mark at least every this many lines (see `detect`).
+    static let unpunctuatedGap = 20
 
     /// "12 thoughts on “Title”", "3 responses to “Title”", "There are 13 comments", "One reply": a count
     /// before the heading cue at `cue`, and after it nothing, or "on"/"to" and an opening quotation mark.

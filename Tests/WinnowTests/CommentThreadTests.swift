@@ -1,0 +1,43 @@
+import Testing
+@testable import Winnow
+
+/// Comment threads on pages whose prose has no sentence punctuation (no body lines: `CommentThreadRule`
+/// weighs the text of lines in scripts without spaces instead).
+struct CommentThreadTests {
+    static let cleaner = try! Cleaner()
+
+    /// Unpunctuated lines of a post, each distinct, of about 25 letters.
+    static func post(_ count: Int) -> [String] {
+        let words = ["山上", "營地", "楓葉", "溪邊", "步道", "吊橋", "火鍋", "帳篷", "藍天", "落葉", "小學", "公路"]
+        return (0..<count).map { i in
+            (0..<12).map { words[(i * 5 + $0 * 7) % words.count] }.joined() + " 第\(i + 1)段"
+        }
+    }
+
+    static func thread(_ comments: Int) -> [String] {
+        (1...comments).flatMap { i in
+            ["* #\(i) 網友\(i) 於 2024/03/0\(1 + i % 9) 1\(i % 10):2\(i % 10)", "* 好美的楓葉 明年也想帶家人一起去看看 第\(i)則"]
+        }
+    }
+
+    static let header = post(8).map { "部落格介紹 " + $0 }
+
+    /// A menu item "留言" (leave a message) above a long post, and a thread below it with no heading of its own:
+    /// the marks are dense after the thread starts but not across the post, so the post stays.
+    @Test func aMenuItemAboveAnUnpunctuatedPostIsNoThreadHeading() {
+        let lines = Self.header + ["* 首頁", "* 相簿", "* 留言", "* 名片"] + Self.post(30) + Self.thread(12)
+        let text = lines.joined(separator: "\n") + "\n"
+        let result = Self.cleaner.clean(text)
+        for line in Self.post(30) { #expect(result.text.contains(line)) }
+        #expect(!result.report.removals.contains { $0.ruleID == CommentThreadRule.description.id })
+    }
+
+    /// The same page with the thread's own heading: the thread goes, the post stays.
+    @Test func theThreadUnderItsHeadingGoes() {
+        let lines = Self.header + ["* 首頁", "* 相簿", "* 留言", "* 名片"] + Self.post(30) + ["留言列表 (12)"] + Self.thread(12)
+        let result = Self.cleaner.clean(lines.joined(separator: "\n") + "\n")
+        for line in Self.post(30) { #expect(result.text.contains(line)) }
+        #expect(!result.text.contains("留言列表"))
+        #expect(!result.text.contains("好美的楓葉"))
+    }
+}
