@@ -27,6 +27,13 @@ public struct RelatedLinksRule: Rule {
             RuleExample("Le quai rouvre lundi.\nÀ lire aussi : La boulangerie de l'île fête ses cent ans\n", expected: "Le quai rouvre lundi.\n"),
             RuleExample("Причал откроется в понедельник.\nЧитайте также\nНовый паром выйдет в рейс в мае\n", expected: "Причал откроется в понедельник.\n"),
             RuleExample("码头周一重新开放。\n相关阅读\n新渡轮下月开始运营\n", expected: "码头周一重新开放。\n"),
+            // Headlines in Japanese of more than 40 letters (20 words as two letters count one).
+            RuleExample("""
+                港の桟橋は月曜日に再開されます。
+                【関連記事】
+                * 島のパン屋が十年ぶりの好調な夏を報告、観光客の増加と新しい店舗の開店が追い風に--地元の商店街も活気
+                * 北航路の新しい時刻表が発表、朝夕の便が増えて通勤客の利便性が大きく向上する見通しと運航会社が説明
+                """, expected: "港の桟橋は月曜日に再開されます。\n"),
             RuleExample("Prom wraca na trasę w poniedziałek.\nCzytaj także\nNowy prom wypłynie w maju\n", expected: "Prom wraca na trasę w poniedziałek.\n"),
             RuleExample("Feribot pazartesi yeniden sefere başlıyor.\nİlgili Haberler\nYeni feribot mayısta sefere çıkıyor\n",
                         expected: "Feribot pazartesi yeniden sefere başlıyor.\n"),
@@ -235,8 +242,9 @@ public struct RelatedLinksRule: Rule {
     /// How far back `continuesNumbering` looks for the article's previous numbered line.
     static let numberingReach = 40
 
-    /// A line that reads as a headline: no sentence ending, 2 to 20 words.
+    /// A line that reads as a headline: no sentence ending, 1 to 20 words (in scripts without spaces, where
+    /// two letters count as a word, 40: a headline there runs to 80 letters).
     static func readsAsHeadline(_ block: Block) -> Bool {
-        !block.endsLikeSentence && block.words >= 1 && block.words <= 20
+        !block.endsLikeSentence && block.words >= 1 && block.words <= (block.hasCJK ? 40 : 20)
     }
 }
