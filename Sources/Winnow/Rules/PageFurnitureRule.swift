@@ -7,7 +7,8 @@
 /// it, from the menu item nearest to the body outwards (also from the nearest link list: six or more short
 /// bulleted items, menu words or not, or before the body fifteen bulleted headlines of up to 12 words; after the body
 /// only a nested one), lines that do not read as sentences go; lines
-/// that read as sentences stay, and so does everything between the body and that menu item. Inside the
+/// that read as sentences stay (but for one alone among lines that are not sentences deep in the header: a mega-menu's
+/// blurb), and so does everything between the body and that menu item. Inside the
 /// body, only runs of three or more short lines, most of them menu items ("Home", "News", "Contact us"), go.
 /// After the body, beyond the first menu or removed block, every line but prose of the body's kind goes
 /// (teaser headlines, captions, bylines of other stories), and so do sentences that stand alone between
@@ -179,6 +180,40 @@ public struct PageFurnitureRule: Rule {
                 """, expected: """
                 \(Self.article)
 
+                """),
+            // Deep in the header, an app's blurb between its name and the headlines of a news widget: it goes; the
+            // headlines (no sentences, fewer than half of them furniture) stay.
+            RuleExample("""
+                Ferry Times for iPhone and Android
+                Check every crossing and delay before you leave home.
+                Island Guide for Visitors to the North
+                Lighthouse keeper retires after thirty years on the rock
+                School choir wins the regional final in the town hall
+                Storm damage closes the coast road for a week
+                Island bakery reports its best summer in a decade
+                Fishing fleet lands a record catch of mackerel
+                Council approves a second pier for the south harbour
+                Museum reopens its boat shed to visitors
+                * Home
+                * News
+                * Sport
+                Pier reopens
+                \(Self.article)
+                """, expected: """
+                Ferry Times for iPhone and Android
+                Island Guide for Visitors to the North
+                Lighthouse keeper retires after thirty years on the rock
+                School choir wins the regional final in the town hall
+                Storm damage closes the coast road for a week
+                Island bakery reports its best summer in a decade
+                Fishing fleet lands a record catch of mackerel
+                Council approves a second pier for the south harbour
+                Museum reopens its boat shed to visitors
+                - Home
+                - News
+                - Sport
+                Pier reopens
+                \(Self.article)
                 """),
             // Before the body, fifteen bulleted headlines of other stories: a link list.
             RuleExample("""
@@ -536,6 +571,10 @@ public struct PageFurnitureRule: Rule {
 
     typealias Kind = ArticleBody.Kind
 
+    /// Before the body, a line with at least this many lines between it and the menu nearest the body is deep in the
+    /// page's header (see `detect`).
+    static let deepHeaderLines = 8
+
     /// A page whose body scores less (about 40 words of prose) is not judged by its layout.
     static let minimumBodyScore = 40
 
@@ -625,12 +664,24 @@ public struct PageFurnitureRule: Rule {
         // Up there, a sentence alone between two furniture lines (menu items, lines of up to three words: a mega-menu's
         // blurb, "Track your symptoms with our app.") goes too; one at the page's start, next to another sentence or
         // after a headline (an article's standfirst) stays.
+        // Deep in the header (`deepHeaderLines` lines or more above that menu), a sentence alone between lines that are
+        // not sentences (a mega-menu's headings and links) goes too: an article's title and standfirst stand next to the
+        // menu or the body.
+        var depth = Array(repeating: 0, count: max(0, headEnd))
+        var seen = 0
+        for h in stride(from: headEnd - 1, through: 0, by: -1) {
+            depth[h] = seen
+            if !body.skips(h, blocks) { seen += 1 }
+        }
+        func sentence(_ i: Int) -> Bool { kinds[i] == .body || blocks[i].endsLikeSentence }
         for h in 0..<max(0, headEnd) where !body.skips(h, blocks) && PageFurnitureRule.readsAsSentence(blocks[h], kinds[h], menu: isMenu[h]) {
             var before = h - 1
             while before >= 0 && body.skips(before, blocks) { before -= 1 }
             var after = h + 1
             while after < blocks.count && body.skips(after, blocks) { after += 1 }
-            if before >= 0 && after < blocks.count && kinds[before] == .furniture && kinds[after] == .furniture {
+            guard before >= 0 && after < blocks.count else { continue }
+            if (kinds[before] == .furniture && kinds[after] == .furniture)
+                || (depth[h] >= PageFurnitureRule.deepHeaderLines && !sentence(before) && !sentence(after)) {
                 findings.append(Finding(block: h, strength: .definite, evidence: .layout(.outsideBody, core: core)))
             }
         }
