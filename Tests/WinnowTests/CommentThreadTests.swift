@@ -24,15 +24,25 @@ struct CommentThreadTests {
 
     /// A menu item "留言" (leave a message) above a long post, and a thread below it with no heading of its own:
     /// the marks are dense after the thread starts but not across the post, so the post stays.
-    @Test func aMenuItemAboveAnUnpunctuatedPostIsNoThreadHeading() {
-        let lines = Self.header + ["* 首頁", "* 相簿", "* 留言", "* 名片"] + Self.post(30) + Self.thread(12)
+    @Test(arguments: [30, 14, 3])
+    func aMenuItemAboveAnUnpunctuatedPostIsNoThreadHeading(postLines: Int) {
+        let lines = Self.header + ["* 首頁", "* 相簿", "* 留言", "* 名片"] + Self.post(postLines) + Self.thread(12)
         let text = lines.joined(separator: "\n") + "\n"
         let result = Self.cleaner.clean(text)
-        for line in Self.post(30) { #expect(result.text.contains(line)) }
+        for line in Self.post(postLines) { #expect(result.text.contains(line)) }
         #expect(!result.report.removals.contains { $0.ruleID == CommentThreadRule.description.id })
     }
 
-    /// The same page with the thread's own heading: the thread goes, the post stays.
+    /// A diary whose entries start with a date and a time (thread marks) under the same menu: the post stays.
+    @Test func aDiaryWithTimesUnderTheMenuStays() {
+        let diary = Self.post(24).enumerated().flatMap { i, line in i % 2 == 0 ? ["2024/07/2\(i % 10) 0\(i % 10):1\(i % 6)", line] : [line] }
+        let lines = Self.header + ["* 首頁", "* 相簿", "* 留言", "* 名片"] + diary
+        let result = Self.cleaner.clean(lines.joined(separator: "\n") + "\n")
+        for line in Self.post(24) { #expect(result.text.contains(line)) }
+        #expect(!result.report.removals.contains { $0.ruleID == CommentThreadRule.description.id })
+    }
+
+    /// The same page with the thread's own heading and its count: the thread goes, the post stays.
     @Test func theThreadUnderItsHeadingGoes() {
         let lines = Self.header + ["* 首頁", "* 相簿", "* 留言", "* 名片"] + Self.post(30) + ["留言列表 (12)"] + Self.thread(12)
         let result = Self.cleaner.clean(lines.joined(separator: "\n") + "\n")

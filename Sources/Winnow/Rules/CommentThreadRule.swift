@@ -227,19 +227,22 @@ public struct CommentThreadRule: Rule {
         var headingsAt: [Int] = []
         var titledAt: [Int] = []
         var markLines: [Int] = []
+        // Headings with a count after the cue ("留言列表 (42)", "コメント（5）").
+        var countedAfterAt: [Int] = []
         var i = 0
         while i < matches.count {
             let b = matches[i].block
             let block = blocks[b]
             var j = i
             var coverage = Coverage()
-            var heading = false, markAtEnd = false, titled = false
+            var heading = false, markAtEnd = false, titled = false, countedAfter = false
             while j < matches.count && matches[j].block == b {
                 let m = matches[j]
                 coverage.add(m.range, in: context)
                 if m.cue < headingCount {
                     heading = true
                     if !titled { titled = CommentThreadRule.countedHeading(context.bytes, block, m.range) }
+                    if !countedAfter { countedAfter = CommentThreadRule.countAfter(context.bytes, block, m.range) }
                 } else if m.range.upperBound == block.trimmed.upperBound { markAtEnd = true }
                 j += 1
             }
@@ -248,6 +251,7 @@ public struct CommentThreadRule: Rule {
             let covering = coverage.share(of: block) + Double(block.digits) / Double(max(block.alnum, 1))
             if heading && ((covering >= 0.6 && block.words <= 6) || titled) {
                 headingsAt.append(b)
+                if countedAfter { countedAfterAt.append(b) }
                 if !(covering >= 0.6 && block.words <= 6) { titledAt.append(b) }
             } else if (covering >= 0.6 && block.words <= 6) || (markAtEnd && block.words <= 8 && !block.endsLikeSentence) {
                 markLines.append(b)
@@ -257,8 +261,10 @@ public struct CommentThreadRule: Rule {
         let body = context.layout
         // Prose before each line: the body's words; on a page without body lines (a blog in Chinese written in
         // short lines without sentence punctuation), the letters of its lines in scripts without spaces.
-        // There a long thread must also have no stretch of more than `unpunctuatedGap` lines without a mark: an
-        // article has none, so a menu item ("留言", leave a message) above it is not taken for the thread's heading.
+        // There the heading must carry a count after its cue ("留言列表 (42)"), a mark must follow it within
+        // `unpunctuatedFirstMark` lines, and a long thread must have no stretch of more than `unpunctuatedGap` lines
+        // without a mark: a menu item ("留言", leave a message) above a post, even one whose entries carry dates and
+        // times (a diary, a live blog), is not taken for the thread's heading.
         var proseBefore = body.bodyWordsBefore, prose = body.bodyWords
         let unpunctuated = prose == 0
         if unpunctuated { (proseBefore, prose) = CommentThreadRule.unpunctuatedProse(blocks, body) }
@@ -271,12 +277,13 @@ public struct CommentThreadRule: Rule {
             let leads = proseBefore[h] * 2 >= prose
             // Comment lines with a date and a clock time ("March 3, 2024 at 7:12 pm", "Anna · 2 days ago
             // at 07:52 am") are marks too; a line is counted once. `upToLast`: the lines up to the last mark.
-            var marks = 0, lines = 0, upToLast = 0, gap = 0, next = markLines.firstIndex { $0 > h } ?? markLines.count
+            var marks = 0, lines = 0, upToLast = 0, gap = 0, firstMark = 0, next = markLines.firstIndex { $0 > h } ?? markLines.count
             for b in (h + 1)..<max(h + 1, blocks.count) where !body.skips(b, blocks) {
                 lines += 1
                 while next < markLines.count && markLines[next] < b { next += 1 }
                 if (next < markLines.count && markLines[next] == b) || CommentThreadRule.isTimestamp(context.bytes, blocks[b]) {
                     marks += 1
+                    if firstMark == 0 { firstMark = lines }
                     gap = max(gap, lines - upToLast)
                     upToLast = lines
                 }
@@ -286,6 +293,7 @@ public struct CommentThreadRule: Rule {
             // around each comment) is a thread even when its comments hold more prose than the article before
             // it, and whatever link lists follow it.
             let dense = marks >= CommentThreadRule.denseMarks && marks * 5 >= upToLast + 1
+            if unpunctuated && !(countedAfterAt.contains(h) && firstMark > 0 && firstMark <= CommentThreadRule.unpunctuatedFirstMark) { continue }
             guard leads || ((titled || dense) && proseBefore[h] >= 100 && (!unpunctuated || (dense && gap <= CommentThreadRule.unpunctuatedGap))) else { continue }
             // Marks of a thread are dense: at least one line in ten after the heading (lines already
             // removed do not count).
@@ -319,6 +327,24 @@ public struct CommentThreadRule: Rule {
 
     /// On a page without body lines, a long thread has a mark at least every this many lines (see `detect`).
     static let unpunctuatedGap = 20
+
+    /// On a page without body lines, a thread's first mark comes within this many lines of its heading.
+    static let unpunctuatedFirstMark = 3
+
+    /// After the cue at `cue`, a count in parentheses and nothing more: "留言列表 (42)", "コメント（5）", "Comments (3)".
+    static func countAfter(_ p: UnsafeBufferPointer<UInt8>, _ block: Block, _ cue: Range<Int>) -> Bool {
+        let end = block.trimmed.upperBound
+        var i = cue.upperBound
+        while i < end && p[i] == 0x20 { i += 1 }
+        // "(" or the full-width "（" (EF BC 88).
+        if i < end && p[i] == 0x28 { i += 1 } else if i + 2 < end && p[i] == 0xEF && p[i + 1] == 0xBC && p[i + 2] == 0x88 { i += 3 } else { return false }
+        var digits = 0
+        while i < end && p[i] >= 0x30 && p[i] <= 0x39 { digits += 1; i += 1 }
+        guard digits > 0 && digits <= 6 else { return false }
+        // ")" or "）" (EF BC 89), then the line's end.
+        if i < end && p[i] == 0x29 { i += 1 } else if i + 2 < end && p[i] == 0xEF && p[i + 1] == 0xBC && p[i + 2] == 0x89 { i += 3 } else { return false }
+        return i == end
+    }
 
     /// "12 thoughts on “Title”", "3 responses to “Title”", "There are 13 comments", "One reply": a count
     /// before the heading cue at `cue`, and after it nothing, or "on"/"to" and an opening quotation mark.
