@@ -27,7 +27,20 @@ public struct RelatedLinksRule: Rule {
             RuleExample("Le quai rouvre lundi.\nÀ lire aussi : La boulangerie de l'île fête ses cent ans\n", expected: "Le quai rouvre lundi.\n"),
             RuleExample("Причал откроется в понедельник.\nЧитайте также\nНовый паром выйдет в рейс в мае\n", expected: "Причал откроется в понедельник.\n"),
             RuleExample("码头周一重新开放。\n相关阅读\n新渡轮下月开始运营\n", expected: "码头周一重新开放。\n"),
-            // Headlines in Japanese of more than 40 letters (20 words as two letters count one).
+            // In Chinese, a heading over one headline in the middle of an article: the article's next paragraph (more
+            // than 20 words, not bulleted, ending with a colon that introduces a quote) is no headline.
+            RuleExample("""
+                码头周一重新开放。
+                相关阅读
+                新渡轮下月开始运营
+                港务局局长周五在记者会上介绍了新渡轮的航线和票价安排，并回答了记者关于冬季停航期间如何保证岛上居民出行的问题，他说：
+                “我们会尽量保证每天至少有两班船往返两个岛屿。”
+                """, expected: """
+                码头周一重新开放。
+                港务局局长周五在记者会上介绍了新渡轮的航线和票价安排，并回答了记者关于冬季停航期间如何保证岛上居民出行的问题，他说：
+                “我们会尽量保证每天至少有两班船往返两个岛屿。”
+                """),
+            // Headlines in Japanese of more than 40 letters (20 words as two letters count one), bulleted.
             RuleExample("""
                 港の桟橋は月曜日に再開されます。
                 【関連記事】
@@ -188,7 +201,7 @@ public struct RelatedLinksRule: Rule {
             while k < blocks.count && list.count < 15 {
                 let next = blocks[k]
                 if next.isBlank { sawBlank = true; k += 1; continue }
-                guard RelatedLinksRule.readsAsHeadline(next) else { break }
+                guard RelatedLinksRule.readsAsHeadline(next, context.bytes) else { break }
                 // "5. ..." after the article's "4. ...": the article's own numbered list goes on past a link label.
                 if RelatedLinksRule.continuesNumbering(context, k, before: b) { break }
                 if sawBlank && list.isEmpty == false && next.words > 12 { break }
@@ -242,9 +255,24 @@ public struct RelatedLinksRule: Rule {
     /// How far back `continuesNumbering` looks for the article's previous numbered line.
     static let numberingReach = 40
 
-    /// A line that reads as a headline: no sentence ending, 1 to 20 words (in scripts without spaces, where
-    /// two letters count as a word, 40: a headline there runs to 80 letters).
-    static func readsAsHeadline(_ block: Block) -> Bool {
-        !block.endsLikeSentence && block.words >= 1 && block.words <= (block.hasCJK ? 40 : 20)
+    /// A line that reads as a headline: no sentence ending, 1 to 20 words; a bulleted item in a script without
+    /// spaces (where two letters count as a word) up to 40, unless it ends with a colon or a closing quotation mark
+    /// (an article's paragraph that introduces a quote or a list: "他说：", 「…したい」).
+    static func readsAsHeadline(_ block: Block, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !block.endsLikeSentence && block.words >= 1 else { return false }
+        if block.words <= 20 { return true }
+        return block.hasCJK && block.words <= 40 && PageFurnitureRule.isBulletItem(p, block) && !endsLikeLeadIn(p, block)
+    }
+
+    /// The line ends with a colon (":", "：") or a closing corner bracket or quotation mark (」, 』, ”).
+    static func endsLikeLeadIn(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        let r = block.trimmed
+        guard !r.isEmpty else { return false }
+        if p[r.upperBound - 1] == 0x3A { return true }
+        guard r.count >= 3 else { return false }
+        let a = p[r.upperBound - 3], b = p[r.upperBound - 2], c = p[r.upperBound - 1]
+        // ： EF BC 9A; 」 E3 80 8D; 』 E3 80 8F; ” E2 80 9D.
+        return (a == 0xEF && b == 0xBC && c == 0x9A) || (a == 0xE3 && b == 0x80 && (c == 0x8D || c == 0x8F))
+            || (a == 0xE2 && b == 0x80 && c == 0x9D)
     }
 }
