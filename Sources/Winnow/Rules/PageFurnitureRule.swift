@@ -7,8 +7,8 @@
 /// it, from the menu item nearest to the body outwards (also from the nearest link list: six or more short
 /// bulleted items, menu words or not, or before the body fifteen bulleted headlines of up to 12 words; after the body
 /// only a nested one), lines that do not read as sentences go; lines
-/// that read as sentences stay (but for one alone among lines that are not sentences deep in the header: a mega-menu's
-/// blurb), and so does everything between the body and that menu item. Inside the
+/// that read as sentences stay (but for two or more alone among lines that are not sentences deep in the header: a
+/// mega-menu's blurbs), and so does everything between the body and that menu item. Inside the
 /// body, only runs of three or more short lines, most of them menu items ("Home", "News", "Contact us"), go.
 /// After the body, beyond the first menu or removed block, every line but prose of the body's kind goes
 /// (teaser headlines, captions, bylines of other stories), and so do sentences that stand alone between
@@ -181,12 +181,15 @@ public struct PageFurnitureRule: Rule {
                 \(Self.article)
 
                 """),
-            // Deep in the header, an app's blurb between its name and the headlines of a news widget: it goes; the
-            // headlines (no sentences, fewer than half of them furniture) stay.
+            // Deep in the header, a mega-menu's blurbs, each between its name and the next name or headline of a news
+            // widget: they go (and the name between them); the headlines (no sentences, fewer than half of them
+            // furniture) stay.
             RuleExample("""
                 Ferry Times for iPhone and Android
                 Check every crossing and delay before you leave home.
                 Island Guide for Visitors to the North
+                Where to eat, sleep and swim on the three islands.
+                Harbour Voice Weekly Newsletter
                 Lighthouse keeper retires after thirty years on the rock
                 School choir wins the regional final in the town hall
                 Storm damage closes the coast road for a week
@@ -201,7 +204,7 @@ public struct PageFurnitureRule: Rule {
                 \(Self.article)
                 """, expected: """
                 Ferry Times for iPhone and Android
-                Island Guide for Visitors to the North
+                Harbour Voice Weekly Newsletter
                 Lighthouse keeper retires after thirty years on the rock
                 School choir wins the regional final in the town hall
                 Storm damage closes the coast road for a week
@@ -571,8 +574,8 @@ public struct PageFurnitureRule: Rule {
 
     typealias Kind = ArticleBody.Kind
 
-    /// Before the body, a line with at least this many lines between it and the menu nearest the body is deep in the
-    /// page's header (see `detect`).
+    /// Before the body, a line with at least this many lines between it and the first item of the menu nearest the
+    /// body is deep in the page's header (see `detect`).
     static let deepHeaderLines = 8
 
     /// A page whose body scores less (about 40 words of prose) is not judged by its layout.
@@ -664,26 +667,33 @@ public struct PageFurnitureRule: Rule {
         // Up there, a sentence alone between two furniture lines (menu items, lines of up to three words: a mega-menu's
         // blurb, "Track your symptoms with our app.") goes too; one at the page's start, next to another sentence or
         // after a headline (an article's standfirst) stays.
-        // Deep in the header (`deepHeaderLines` lines or more above that menu), a sentence alone between lines that are
-        // not sentences (a mega-menu's headings and links) goes too: an article's title and standfirst stand next to the
-        // menu or the body.
-        var depth = Array(repeating: 0, count: max(0, headEnd))
+        // Deep in the header (`deepHeaderLines` lines or more above the first item of that menu), sentences alone
+        // between lines that are not sentences go too when there are two or more of them: a mega-menu's blurbs come in
+        // series; an article's title and standfirst (once, above its byline, dates and caption) stay.
+        var top = headEnd
+        while top > 0 && (body.skips(top - 1, blocks) || isMenu[top - 1] || linkList[top - 1]) { top -= 1 }
+        var depth = Array(repeating: 0, count: max(0, top))
         var seen = 0
-        for h in stride(from: headEnd - 1, through: 0, by: -1) {
+        for h in stride(from: top - 1, through: 0, by: -1) {
             depth[h] = seen
             if !body.skips(h, blocks) { seen += 1 }
         }
         func sentence(_ i: Int) -> Bool { kinds[i] == .body || blocks[i].endsLikeSentence }
+        var blurbs: [Int] = []
         for h in 0..<max(0, headEnd) where !body.skips(h, blocks) && PageFurnitureRule.readsAsSentence(blocks[h], kinds[h], menu: isMenu[h]) {
             var before = h - 1
             while before >= 0 && body.skips(before, blocks) { before -= 1 }
             var after = h + 1
             while after < blocks.count && body.skips(after, blocks) { after += 1 }
             guard before >= 0 && after < blocks.count else { continue }
-            if (kinds[before] == .furniture && kinds[after] == .furniture)
-                || (depth[h] >= PageFurnitureRule.deepHeaderLines && !sentence(before) && !sentence(after)) {
+            if kinds[before] == .furniture && kinds[after] == .furniture {
                 findings.append(Finding(block: h, strength: .definite, evidence: .layout(.outsideBody, core: core)))
+            } else if h < top && depth[h] >= PageFurnitureRule.deepHeaderLines && !sentence(before) && !sentence(after) {
+                blurbs.append(h)
             }
+        }
+        if blurbs.count >= 2 {
+            for h in blurbs { findings.append(Finding(block: h, strength: .definite, evidence: .layout(.outsideBody, core: core))) }
         }
         removeSegments(tailStart..<blocks.count)
         // The heading of a widget after the article starts the page's tail: the resolver removes what
