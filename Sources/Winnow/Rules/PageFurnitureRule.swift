@@ -18,6 +18,17 @@ public struct PageFurnitureRule: Rule {
 
     public var usesLayout: Bool { true }
 
+    /// Headlines of a news widget in the examples (no sentences).
+    static let widgetHeadlines = """
+        Lighthouse keeper retires after thirty years on the rock
+        School choir wins the regional final in the town hall
+        Storm damage closes the coast road for a week
+        Island bakery reports its best summer in a decade
+        Fishing fleet lands a record catch of mackerel
+        Council approves a second pier for the south harbour
+        Museum reopens its boat shed to visitors
+        """
+
     /// The article of the examples (three sentences of prose: the body).
     static let article = """
         The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier.
@@ -190,13 +201,7 @@ public struct PageFurnitureRule: Rule {
                 Island Guide for Visitors to the North
                 Where to eat, sleep and swim on the three islands.
                 Harbour Voice Weekly Newsletter
-                Lighthouse keeper retires after thirty years on the rock
-                School choir wins the regional final in the town hall
-                Storm damage closes the coast road for a week
-                Island bakery reports its best summer in a decade
-                Fishing fleet lands a record catch of mackerel
-                Council approves a second pier for the south harbour
-                Museum reopens its boat shed to visitors
+                \(Self.widgetHeadlines)
                 * Home
                 * News
                 * Sport
@@ -205,13 +210,7 @@ public struct PageFurnitureRule: Rule {
                 """, expected: """
                 Ferry Times for iPhone and Android
                 Harbour Voice Weekly Newsletter
-                Lighthouse keeper retires after thirty years on the rock
-                School choir wins the regional final in the town hall
-                Storm damage closes the coast road for a week
-                Island bakery reports its best summer in a decade
-                Fishing fleet lands a record catch of mackerel
-                Council approves a second pier for the south harbour
-                Museum reopens its boat shed to visitors
+                \(Self.widgetHeadlines)
                 - Home
                 - News
                 - Sport
