@@ -17,9 +17,7 @@ import Darwin
 /// 3. After the article body (`ArticleBody`), beyond the first removed block (not a teaser excerpt, a video player's text nor an image credit) or menu (or a link widget's
 ///    heading in the body's last fifth, page-furniture's `tailHeading`), every line that
 ///    does not read as a sentence goes (page-furniture), and so does a sentence of four words or more
-///    with no prose line before or after it (a teaser's blurb between its headline and its date). The marker may
-///    stand inside the body when teasers' blurbs or a site's own prose (its rules, after a site menu of four items
-///    or more) stretch the body past the article.
+///    with no prose line before or after it (a teaser's blurb between its headline and its date).
 /// 4. A prose paragraph that occurs twice keeps its first copy; the later byte-identical copy goes.
 struct Resolver {
     enum Cause: Sendable, Equatable {
@@ -188,26 +186,6 @@ struct Resolver {
                     t = e; early = true; break
                 }
             }
-            // The article does not resume after a site menu (`Resolver.siteMenuItems` menu items within twice as many
-            // lines): when one stands in the body after a marker with less than a fifth of the article's words between
-            // them, what follows it (a site's policies, sign-up forms, its community rules) is no longer the article.
-            if !early {
-                var e = layout.core.lowerBound
-                while e < min(t, coreEnd) {
-                    defer { e += 1 }
-                    guard marks.isMarker(e, decisions, findings, layout, blocks) else { continue }
-                    var m = e
-                    while m < coreEnd && !Resolver.startsSiteMenu(m, layout, blocks) { m += 1 }
-                    guard m < coreEnd else { break }
-                    let article = prose ?? ArticleProse(layout, blocks: blocks, bytes: bytes)
-                    prose = article
-                    let before = article.words(before: e)
-                    if before >= PageFurnitureRule.minimumBodyScore && (article.words(before: m) - before) * 5 < before {
-                        t = e; early = true
-                    }
-                    break
-                }
-            }
             // A widget heading in the body's last part ("More in Science" above teasers whose blurbs read
             // as prose) is the marker when it comes first.
             var heading = false
@@ -285,22 +263,6 @@ struct Resolver {
                 }
             }
         }
-    }
-}
-
-extension Resolver {
-    /// A site menu: this many menu items within twice as many lines (see `startsSiteMenu`).
-    static let siteMenuItems = 4
-
-    /// Line `i` is a menu item with `siteMenuItems` - 1 more among the next 2 x `siteMenuItems` - 1 lines.
-    static func startsSiteMenu(_ i: Int, _ layout: ArticleBody, _ blocks: [Block]) -> Bool {
-        guard layout.isMenu[i], !layout.skips(i, blocks) else { return false }
-        var items = 1, seen = 0, j = i + 1
-        while j < blocks.count && seen < 2 * siteMenuItems - 1 && items < siteMenuItems {
-            if !layout.skips(j, blocks) { seen += 1; if layout.isMenu[j] { items += 1 } }
-            j += 1
-        }
-        return items >= siteMenuItems
     }
 }
 
