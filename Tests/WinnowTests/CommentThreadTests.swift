@@ -33,10 +33,12 @@ struct CommentThreadTests {
         #expect(!result.report.removals.contains { $0.ruleID == CommentThreadRule.description.id })
     }
 
-    /// A diary whose entries start with a date and a time (thread marks) under the same menu: the post stays.
-    @Test func aDiaryWithTimesUnderTheMenuStays() {
+    /// A diary whose entries start with a date and a time (thread marks) under the same menu, its item plain or with a
+    /// count ("* 留言 (5)", a sidebar's counter): the post stays.
+    @Test(arguments: ["* 留言", "* 留言 (5)"])
+    func aDiaryWithTimesUnderTheMenuStays(item: String) {
         let diary = Self.post(24).enumerated().flatMap { i, line in i % 2 == 0 ? ["2024/07/2\(i % 10) 0\(i % 10):1\(i % 6)", line] : [line] }
-        let lines = Self.header + ["* 首頁", "* 相簿", "* 留言", "* 名片"] + diary
+        let lines = Self.header + ["* 首頁", "* 相簿", item, "* 名片"] + diary
         let result = Self.cleaner.clean(lines.joined(separator: "\n") + "\n")
         for line in Self.post(24) { #expect(result.text.contains(line)) }
         #expect(!result.report.removals.contains { $0.ruleID == CommentThreadRule.description.id })

@@ -259,7 +259,8 @@ public struct CommentThreadRule: Rule {
         let body = context.layout
         // Prose before each line: the body's words; on a page without body lines (a blog in Chinese written in
         // short lines without sentence punctuation), the letters of its lines in scripts without spaces.
-        // There the heading must carry a count after its cue ("留言列表 (42)"), a mark must follow it within
+        // There the heading must carry a count after its cue ("留言列表 (42)") and not be a bulleted item (a sidebar's
+        // "* 留言 (5)"), a third of that text must come before it, a mark must follow it within
         // `unpunctuatedFirstMark` lines, and a long thread must have no stretch of more than `unpunctuatedGap` lines
         // without a mark: a menu item ("留言", leave a message) above a post, even one whose entries carry dates and
         // times (a diary, a live blog), is not taken for the thread's heading.
@@ -291,7 +292,8 @@ public struct CommentThreadRule: Rule {
             // around each comment) is a thread even when its comments hold more prose than the article before
             // it, and whatever link lists follow it.
             let dense = marks >= CommentThreadRule.denseMarks && marks * 5 >= upToLast + 1
-            if unpunctuated && !(countedAfterAt.contains(h) && firstMark > 0 && firstMark <= CommentThreadRule.unpunctuatedFirstMark) { continue }
+            if unpunctuated && !(countedAfterAt.contains(h) && firstMark > 0 && firstMark <= CommentThreadRule.unpunctuatedFirstMark
+                                 && proseBefore[h] * 3 >= prose && !PageFurnitureRule.isBulletItem(context.bytes, blocks[h])) { continue }
             guard leads || ((titled || dense) && proseBefore[h] >= 100 && (!unpunctuated || (dense && gap <= CommentThreadRule.unpunctuatedGap))) else { continue }
             // Marks of a thread are dense: at least one line in ten after the heading (lines already
             // removed do not count).
