@@ -1,3 +1,5 @@
+/// Comment counters alone on their line ("12 Comments") with no thread after them go too.
+///
 /// Comment threads: from a comment-section heading ("12 Comments", "Leave a Reply", "Join the
 /// discussion", "12 thoughts on “Title”", "There are 13 comments") to the end of the page, when what follows has the marks of a thread ("Reply",
 /// "Report abuse", "Anna says:", "3 hours ago", "March 3, 2024 at 7:12 pm", "Rating: 36 Votes", ...) on at least two lines and on one line in ten. At least half of the page's
@@ -160,8 +162,19 @@ public struct CommentThreadRule: Rule {
                 \(Self.campingPost)
 
                 """),
+            // A comment counter with no thread after it goes alone.
+            RuleExample("The pier reopens on Monday.\n12 Comments\nThe first boat leaves at six.\n",
+                        expected: "The pier reopens on Monday.\nThe first boat leaves at six.\n"),
+            RuleExample("The pier reopens on Monday.\n* 1,941 comments\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\n11 Comments. Click to view comments\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("Der Anleger öffnet am Montag.\nKommentare (3)\n", expected: "Der Anleger öffnet am Montag.\n"),
         ],
         nonTriggering: [
+            // A count of comments in a sentence, or in a longer line, is no counter.
+            RuleExample("The council received 300 comments on the plan, most of them in favour.\n"),
+            RuleExample("The pier reopens on Monday.\n2 comments on the new pier were read out at the meeting\n"),
+            // A counter with a mark of a thread after it stays (the thread may be found once other lines have gone).
+            RuleExample("The pier reopens on Monday.\n1 Comment\nAnna Berg on March 3, 2024 at 7:12 pm\nAbout time, the detour was a nightmare.\n"),
             // The same cue as an article's own subheading over prose, with no marks of a thread after it.
             RuleExample("""
                 碼頭經過六個星期的維修之後，將在星期一重新開放，第一班渡輪早上六點從北碼頭出發，之後每四十分鐘一班。
@@ -227,13 +240,15 @@ public struct CommentThreadRule: Rule {
         var markLines: [Int] = []
         // Headings with a count after the cue ("留言列表 (42)", "コメント（5）").
         var countedAfterAt: [Int] = []
+        // Comment counters alone on their line ("12 Comments", "2 responses", "Kommentare (3)"), with their cue.
+        var counters: [(block: Int, cue: Int32, coverage: Double)] = []
         var i = 0
         while i < matches.count {
             let b = matches[i].block
             let block = blocks[b]
             var j = i
             var coverage = Coverage()
-            var heading = false, markAtEnd = false, titled = false, countedAfter = false
+            var heading = false, markAtEnd = false, titled = false, countedAfter = false, counter: Int32? = nil
             while j < matches.count && matches[j].block == b {
                 let m = matches[j]
                 coverage.add(m.range, in: context)
@@ -241,10 +256,12 @@ public struct CommentThreadRule: Rule {
                     heading = true
                     if !titled { titled = CommentThreadRule.countedHeading(context.bytes, block, m.range) }
                     if !countedAfter { countedAfter = CommentThreadRule.countAfter(context.bytes, block, m.range) }
+                    if counter == nil && CommentThreadRule.isCounter(context, block, m.range) { counter = m.cue }
                 } else if m.range.upperBound == block.trimmed.upperBound { markAtEnd = true }
                 j += 1
             }
             i = j
+            if let counter { counters.append((b, counter, coverage.share(of: block))) }
             // Digits count as covered: "12 Comments", "3 hours ago".
             let covering = coverage.share(of: block) + Double(block.digits) / Double(max(block.alnum, 1))
             if heading && ((covering >= 0.6 && block.words <= 6) || titled) {
@@ -256,6 +273,19 @@ public struct CommentThreadRule: Rule {
             }
         }
         guard !headingsAt.isEmpty else { return }
+        // A counter with no mark of a thread after it anywhere goes alone (one before a thread's heading stays: a
+        // thread may be found only once other lines have gone).
+        var lastMark = markLines.last ?? -1
+        if !counters.isEmpty {
+            var k = blocks.count - 1
+            while k > lastMark && !CommentThreadRule.isTimestamp(context.bytes, blocks[k]) { k -= 1 }
+            lastMark = max(lastMark, k)
+        }
+        func counting(before end: Int) {
+            for c in counters where c.block < end && c.block > lastMark && !context.layout.ignored[c.block] {
+                findings.append(Finding(block: c.block, strength: .definite, evidence: .cues([c.cue], coverage: c.coverage)))
+            }
+        }
         let body = context.layout
         // Prose before each line: the body's words; on a page without body lines (a blog in Chinese written in
         // short lines without sentence punctuation), the letters of its lines in scripts without spaces.
@@ -304,8 +334,30 @@ public struct CommentThreadRule: Rule {
             for b in h..<blocks.count where !body.skips(b, blocks) {
                 findings.append(Finding(block: b, strength: .definite, evidence: .thread(heading: h, marks: marks)))
             }
+            counting(before: h)
             return
         }
+        counting(before: blocks.count)
+    }
+
+    /// The line is a count and the heading cue at `cue` ("12 Comments", "* 1,941 comments", "2 responses"), and
+    /// nothing more but a full stop and "Click to view comments"; or the cue and a count in parentheses ("Kommentare (3)").
+    static func isCounter(_ context: DetectionContext, _ block: Block, _ cue: Range<Int>) -> Bool {
+        let p = context.bytes
+        let end = block.trimmed.upperBound
+        var i = context.firstWordOffset(block)
+        if i == cue.lowerBound { return countAfter(p, block, cue) }
+        var digits = 0
+        while i < cue.lowerBound && ((p[i] >= 0x30 && p[i] <= 0x39) || ((p[i] == 0x2C || p[i] == 0x2E) && digits > 0)) {
+            if p[i] >= 0x30 && p[i] <= 0x39 { digits += 1 }
+            i += 1
+        }
+        guard digits > 0 && digits <= 9 else { return false }
+        while i < cue.lowerBound && p[i] == 0x20 { i += 1 }
+        guard i == cue.lowerBound else { return false }
+        var j = cue.upperBound
+        while j < end && (p[j] == 0x20 || p[j] == 0x2E) { j += 1 }
+        return j == end || (Bytes.hasPrefix(p, j, end, "click to view comments") && j + 22 == end)
     }
 
     /// Lines in a script without spaces (Chinese, Japanese) of at least `unpunctuatedLetters` letters that are
