@@ -486,6 +486,8 @@ struct Explanation: Sendable {
             return "after the article body (lines \(core.lowerBound + 1)-\(core.upperBound)) and the page furniture on line \(marker + 1), not prose"
         case .loneBeyondMarker(let marker, let core):
             return "after the article body (lines \(core.lowerBound + 1)-\(core.upperBound)) and the page furniture on line \(marker + 1), a sentence with no prose line next to it (a teaser)"
+        case .aloneAfterBody(let a, let b, let core):
+            return "after the article body (lines \(core.lowerBound + 1)-\(core.upperBound)), not a sentence, alone between the removed blocks on lines \(a + 1) and \(b + 1)"
         }
     }
 

@@ -90,6 +90,7 @@ extension Explanation {
             case .bullet(let of): e.cause = .bullet(of: map(of))
             case .beyondMarker(let marker, let core): e.cause = .beyondMarker(map(marker), core: range(core))
             case .loneBeyondMarker(let marker, let core): e.cause = .loneBeyondMarker(map(marker), core: range(core))
+            case .aloneAfterBody(let a, let b, let core): e.cause = .aloneAfterBody(map(a), map(b), core: range(core))
             }
         }
         if let evidence {

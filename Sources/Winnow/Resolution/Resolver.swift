@@ -18,6 +18,7 @@ import Darwin
 ///    heading in the body's last fifth, page-furniture's `tailHeading`), every line that
 ///    does not read as a sentence goes (page-furniture), and so does a sentence of four words or more
 ///    with no prose line before or after it (a teaser's blurb between its headline and its date).
+///    After the body, a line that does not read as a sentence alone between two removed blocks goes, however long.
 /// 4. A prose paragraph that occurs twice keeps its first copy; the later byte-identical copy goes.
 struct Resolver {
     enum Cause: Sendable, Equatable {
@@ -32,6 +33,8 @@ struct Resolver {
         /// A sentence beyond the marker with no prose line next to it: a teaser's blurb between its
         /// headline and its date.
         case loneBeyondMarker(Int, core: Range<Int>)
+        /// After the body, a line that does not read as a sentence, alone between two removed blocks.
+        case aloneAfterBody(Int, Int, core: Range<Int>)
     }
 
     struct Decision: Sendable, Equatable {
@@ -248,6 +251,27 @@ struct Resolver {
                         decisions[i] = Decision(slot: furnitureSlot, cause: .loneBeyondMarker(t, core: layout.core), propagates: false)
                     }
                 }
+            }
+            // After the body, a line that does not read as a sentence alone between two removed blocks goes, however
+            // long (a site's long slogan, "International Editions:"): the short ones went above, but a step ago its
+            // neighbours were not all removed yet. A sentence there stays: an article's last short paragraphs stand
+            // between inserted appeals or advertisements too.
+            var alone: [(line: Int, prev: Int, next: Int)] = []
+            var prev = -1
+            var i = 0
+            while i < blocks.count {
+                guard !blocks[i].isBlank else { i += 1; continue }
+                var next = i + 1
+                while next < blocks.count && blocks[next].isBlank { next += 1 }
+                if i >= layout.core.upperBound && decisions[i] == nil && !blocks[i].endsLikeSentence && prev >= 0 && decisions[prev] != nil
+                    && next < blocks.count && decisions[next] != nil {
+                    alone.append((i, prev, next))
+                }
+                prev = i
+                i = next
+            }
+            for a in alone {
+                decisions[a.line] = Decision(slot: furnitureSlot, cause: .aloneAfterBody(a.prev, a.next, core: layout.core), propagates: false)
             }
         }
         // Repeated content: keep the first copy. Only whole prose paragraphs repeated byte for byte

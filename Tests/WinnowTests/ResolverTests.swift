@@ -1,0 +1,59 @@
+import Testing
+@testable import Winnow
+
+/// After the article body, a line that does not read as a sentence alone between two removed blocks goes
+/// (`Resolver`), however long; a sentence there stays, and so does any line before the body.
+struct ResolverTests {
+    static let paragraph = "The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier."
+    static let slogan = "Harbour Voice is the leading news source for the islands featuring daily headlines and reviews"
+    static let closing = "Tickets for the first crossings go on sale at the kiosk on Friday."
+
+    /// Resolves `lines` with definite findings of a rule in slot 1 on `removed`, the body on `core` (the page's
+    /// prose after it is long enough that the page's tail does not start at its first removed block).
+    static func decide(_ lines: [String], removed: [Int], core: Range<Int>) -> [Resolver.Decision?] {
+        var text = Array(lines.joined(separator: "\n").utf8)
+        return text.withUnsafeMutableBufferPointer { mutable in
+            let bytes = UnsafeBufferPointer(mutable)
+            let blocks = Document(bytes: bytes).blocks
+            let none = [Bool](repeating: false, count: blocks.count)
+            var layout = ArticleBody(blocks: blocks, isMenu: none, ignoring: none)
+            layout.core = core
+            var findings = removed.map { Finding(block: $0, strength: .definite, evidence: .cues([], coverage: 1)) }
+            for k in findings.indices { findings[k].ruleSlot = 1 }
+            var decisions = [Resolver.Decision?](repeating: nil, count: blocks.count)
+            Resolver.resolve(blocks: blocks, findings: findings, decisions: &decisions, repeatSlot: nil, bytes: bytes,
+                             layout: layout, furnitureSlot: 0, bullets: none)
+            return decisions
+        }
+    }
+
+    /// The body (three paragraphs), two removed prompts around a line, and a long closing part of prose.
+    static func page(_ middle: String) -> [String] {
+        [paragraph, paragraph, paragraph, "Share on Facebook", middle, "Sign up for our newsletter"] + Array(repeating: closing, count: 4)
+    }
+
+    @Test func aLongLineThatIsNoSentenceGoes() {
+        let decisions = Self.decide(Self.page(Self.slogan), removed: [3, 5], core: 0..<3)
+        #expect(decisions[4]?.cause == .aloneAfterBody(3, 5, core: 0..<3))
+        #expect(decisions[4]?.slot == 0)
+        for k in 6..<10 { #expect(decisions[k] == nil) }
+    }
+
+    @Test func aSentenceStays() {
+        let decisions = Self.decide(Self.page(Self.closing), removed: [3, 5], core: 0..<3)
+        #expect(decisions[4] == nil)
+    }
+
+    @Test func beforeTheBodyItStays() {
+        let lines = ["Share on Facebook", Self.slogan, "Sign up for our newsletter"] + Array(repeating: Self.paragraph, count: 4)
+        let decisions = Self.decide(lines, removed: [0, 2], core: 3..<7)
+        #expect(decisions[1] == nil)
+    }
+
+    @Test func aLineWithAKeptNeighbourStays() {
+        var lines = Self.page(Self.slogan)
+        lines.insert("Island Life Weekly", at: 5)
+        let decisions = Self.decide(lines, removed: [3, 6], core: 0..<3)
+        #expect(decisions[4] == nil)
+    }
+}
