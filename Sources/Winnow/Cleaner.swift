@@ -518,6 +518,7 @@ struct Explanation: Sendable {
             case .outsideBody: return "short line outside the article body (\(body))"
             case .menuRun(let length): return "run of \(length) menu items (\(body))"
             case .tailHeading: return "heading of a link widget near the end of the page (\(body))"
+            case .tags: return "line of tags after the article body (\(body))"
             }
         }
     }

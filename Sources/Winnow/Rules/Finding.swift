@@ -48,6 +48,8 @@ public enum LayoutEvidence: Sendable, Equatable {
     /// The heading of a widget of links near the end of the page ("More in Science"): the page's tail
     /// starts here.
     case tailHeading
+    /// A line of tags after the article body ("Tags: ferries, harbour").
+    case tags
 }
 
 /// What a rule gets to look at for one document.

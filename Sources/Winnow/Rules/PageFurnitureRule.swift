@@ -217,6 +217,34 @@ public struct PageFurnitureRule: Rule {
                 Pier reopens
                 \(Self.article)
                 """),
+            // After the body, a line of tags; inside it, an article's own line that starts with a tag label stays.
+            RuleExample("""
+                \(Self.article)
+                Tags: ferries, harbour, island life
+                """, expected: """
+                \(Self.article)
+
+                """),
+            RuleExample("""
+                Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Kanal beschlossen, die bis 2028 fertig sein soll.
+                Die Opposition kritisierte die hohen Kosten und forderte zuerst sichere Schulwege für die Kinder im Viertel.
+                Die Verwaltung will die Pläne im Januar öffentlich auslegen, damit alle Bürger sie vorher einsehen können.
+                Schlagwörter: Brücke, Kanal, Stadtrat
+                """, expected: """
+                Der Stadtrat hat am Dienstag den Bau einer neuen Brücke über den Kanal beschlossen, die bis 2028 fertig sein soll.
+                Die Opposition kritisierte die hohen Kosten und forderte zuerst sichere Schulwege für die Kinder im Viertel.
+                Die Verwaltung will die Pläne im Januar öffentlich auslegen, damit alle Bürger sie vorher einsehen können.
+
+                """),
+            RuleExample("""
+                Tags: work, follow-up
+                \(Self.article)
+                Tags: ferries, harbour
+                """, expected: """
+                Tags: work, follow-up
+                \(Self.article)
+
+                """),
             // Before the body, fifteen bulleted headlines of other stories: a link list.
             RuleExample("""
                 - Lighthouse keeper retires after thirty years on the rock
@@ -505,6 +533,18 @@ public struct PageFurnitureRule: Rule {
 
     public let cues: [Cue] = PageFurnitureRule.menuItems.map { Cue($0, .weak) }
         + PageFurnitureRule.tailHeadings.map { Cue($0, .weak, atStart: true) }
+        + PageFurnitureRule.tagLabels.map { Cue($0, .weak, atStart: true) }
+
+    /// Labels of a line of tags ("Tags: ferries, harbour", "Schlagwörter: Fähre, Hafen"): after the body, a line that
+    /// starts with one and does not read as a sentence goes. Not "Tag:" (a day in German), "Topics:" (an agenda).
+    static let tagLabels: [String] = [
+        "tags:", "tags :", "tagged:", "tagged with:", "filed under:", "schlagwörter:", "schlagworte:", "étiquettes :",
+        "étiquettes:", "mots-clés :", "mots-clés:", "etiquetas:", "palavras-chave:", "trefwoorden:", "stikkord:", "nyckelord:",
+        "tagi:", "etiketler:", "теги:", "Теги:", "метки:", "Метки:", "标签：", "標籤：", "タグ：",
+    ]
+
+    /// A line of tags has at most this many words.
+    static let tagLineWords = 25
 
     /// First words of the heading of a widget after the article ("More in Science", "Most read",
     /// "Read these next", "Você pode gostar..."): after the body, a short line that begins with one
@@ -695,6 +735,14 @@ public struct PageFurnitureRule: Rule {
             for h in blurbs { findings.append(Finding(block: h, strength: .definite, evidence: .layout(.outsideBody, core: core))) }
         }
         removeSegments(tailStart..<blocks.count)
+        // After the body, a line of tags.
+        let tagCues = Int32(PageFurnitureRule.menuItems.count + PageFurnitureRule.tailHeadings.count)
+        for m in context.matches where m.cue >= tagCues && m.block >= core.upperBound && !body.skips(m.block, blocks) {
+            let block = blocks[m.block]
+            guard m.range.lowerBound == context.firstWordOffset(block), !block.endsLikeSentence,
+                  block.words <= PageFurnitureRule.tagLineWords else { continue }
+            findings.append(Finding(block: m.block, strength: .definite, evidence: .layout(.tags, core: core)))
+        }
         // The heading of a widget after the article starts the page's tail: the resolver removes what
         // does not read as the article's beyond it.
         if let heading = PageFurnitureRule.tailHeading(context, body) {
@@ -726,7 +774,8 @@ public struct PageFurnitureRule: Rule {
     static func tailHeading(_ context: DetectionContext, _ body: ArticleBody) -> Int? {
         let blocks = context.blocks
         let menuCues = Int32(menuItems.count)
-        for m in context.matches where m.cue >= menuCues && m.block > body.core.lowerBound {
+        let tagCues = menuCues + Int32(tailHeadings.count)
+        for m in context.matches where m.cue >= menuCues && m.cue < tagCues && m.block > body.core.lowerBound {
             let b = m.block
             let block = blocks[b]
             // A heading that ends with a colon introduces the article's own list ("More reading:").

@@ -4,7 +4,7 @@
 /// A heading alone on its line goes with the headlines under it: the following lines that read as
 /// headlines (no sentence ending, at most 20 words), up to a blank line followed by prose or 15 lines; not when
 /// they open with a sub-heading over three bulleted items (a product and its features).
-/// A line that starts with "Related:", "Read more:" or "Tags:" and does not read as a sentence goes on its own.
+/// A line that starts with "Related:" or "Read more:" and does not read as a sentence goes on its own.
 public struct RelatedLinksRule: Rule {
     public init() {}
 
@@ -48,9 +48,6 @@ public struct RelatedLinksRule: Rule {
                 * 北航路の新しい時刻表が発表、朝夕の便が増えて通勤客の利便性が大きく向上する見通しと運航会社が説明
                 """, expected: "港の桟橋は月曜日に再開されます。\n"),
             RuleExample("Prom wraca na trasę w poniedziałek.\nCzytaj także\nNowy prom wypłynie w maju\n", expected: "Prom wraca na trasę w poniedziałek.\n"),
-            // A line of tags: links to topics.
-            RuleExample("The pier reopens on Monday.\nTags: ferries, harbour, island life\n", expected: "The pier reopens on Monday.\n"),
-            RuleExample("Die Fähre fährt ab Montag wieder.\nSchlagwörter: Fähre, Hafen, Inseln\n", expected: "Die Fähre fährt ab Montag wieder.\n"),
             RuleExample("Feribot pazartesi yeniden sefere başlıyor.\nİlgili Haberler\nYeni feribot mayısta sefere çıkıyor\n",
                         expected: "Feribot pazartesi yeniden sefere başlıyor.\n"),
             // Indonesian news puts "Baca juga:" links between an article's paragraphs.
@@ -92,7 +89,6 @@ public struct RelatedLinksRule: Rule {
                 Island bakery reports its best summer in a decade
                 """),
             RuleExample("Read more about the plans at the town hall, where they are on display until Friday.\n"),
-            RuleExample("Filed under the wrong name, the complaint sat in the archive for nine years.\n"),
             // Under such a heading, a product and its bulleted features: structured content, not headlines.
             RuleExample("The ferry company sells a new season ticket from Monday.\nDon't miss:\nHarbour Pass\n- Unlimited crossings for a whole year\n- Free bicycles on every boat\n- Priority boarding at both piers\n"),
         ],
@@ -160,11 +156,6 @@ public struct RelatedLinksRule: Rule {
         "leggi anche:", "leia também:", "lees ook:", "les også:", "läs också:", "læs også:",
         "czytaj także:", "zobacz także:", "czytaj również:", "baca juga:", "baca juga :", "читайте также:", "Читайте также:",
         "ilgili haber:", "İlgili haber:",
-        // A topic's or tag's links ("Tags: ferries, harbour"; "Filed under china, plague")
-        "tags:", "tags :", "tag:", "tagged:", "tagged with:", "filed under:", "filed under", "topics:", "schlagwörter:",
-        "schlagworte:", "étiquettes :", "étiquettes:", "mots-clés :", "mots-clés:", "etiquetas:", "argomenti:", "palavras-chave:",
-        "trefwoorden:", "stikkord:", "nyckelord:", "tagi:", "etiketler:", "теги:", "Теги:", "метки:", "Метки:", "标签：", "標籤：",
-        "タグ：",
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
