@@ -44,6 +44,20 @@ struct CommentThreadTests {
         #expect(!result.report.removals.contains { $0.ruleID == CommentThreadRule.description.id })
     }
 
+    /// A count of comments in the article's body (a consultation's replies by channel) is the article's.
+    @Test func aCounterInTheBodyStays() {
+        let text = """
+            The council's consultation on the new ferry timetable drew more replies than any consultation in the island's history.
+            Residents had six weeks to respond online, by post or at drop-in sessions at the school hall, most of them online.
+            The council's summary, published on Monday, breaks the replies down by the way they were sent in:
+            * 1,941 comments
+            * 312 letters
+            Most of the comments opposed the cut to the winter timetable, the summary said, and the council will vote in April.
+
+            """
+        #expect(Self.cleaner.clean(text).text.contains("1,941 comments"))
+    }
+
     /// The same page with the thread's own heading and its count: the thread goes, the post stays.
     @Test func theThreadUnderItsHeadingGoes() {
         let lines = Self.header + ["* 首頁", "* 相簿", "* 留言", "* 名片"] + Self.post(30) + ["留言列表 (12)"] + Self.thread(12)

@@ -1,4 +1,4 @@
-/// Comment counters alone on their line ("12 Comments") with no thread after them go too.
+/// Comment counters alone on their line ("12 Comments") outside the article body with no thread after them go too.
 ///
 /// Comment threads: from a comment-section heading ("12 Comments", "Leave a Reply", "Join the
 /// discussion", "12 thoughts on “Title”", "There are 13 comments") to the end of the page, when what follows has the marks of a thread ("Reply",
@@ -273,8 +273,9 @@ public struct CommentThreadRule: Rule {
             }
         }
         guard !headingsAt.isEmpty else { return }
-        // A counter with no mark of a thread after it anywhere goes alone (one before a thread's heading stays: a
-        // thread may be found only once other lines have gone).
+        // A counter outside the article body with no mark of a thread after it anywhere goes alone (one before a
+        // thread's heading stays: a thread may be found only once other lines have gone; one in the body is the
+        // article's: "1,941 comments" on a consultation, a table of the most commented stories).
         var lastMark = markLines.last ?? -1
         if !counters.isEmpty {
             var k = blocks.count - 1
@@ -282,7 +283,9 @@ public struct CommentThreadRule: Rule {
             lastMark = max(lastMark, k)
         }
         func counting(before end: Int) {
-            for c in counters where c.block < end && c.block > lastMark && !context.layout.ignored[c.block] {
+            let core = context.layout.core
+            for c in counters where c.block < end && c.block > lastMark && !context.layout.ignored[c.block]
+                && (c.block < core.lowerBound || c.block >= core.upperBound) {
                 findings.append(Finding(block: c.block, strength: .definite, evidence: .cues([c.cue], coverage: c.coverage)))
             }
         }
