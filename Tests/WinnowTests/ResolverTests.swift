@@ -50,6 +50,26 @@ struct ResolverTests {
         #expect(decisions[1] == nil)
     }
 
+    /// A line that introduces a list or a quote with a colon stays.
+    @Test func aLeadInStays() {
+        let decisions = Self.decide(Self.page("The new weekday departures from the north pier as listed by the company:"), removed: [3, 5], core: 0..<3)
+        #expect(decisions[4] == nil)
+    }
+
+    /// Between an image credit and a video player's text (removals that stand inside articles, not the page's
+    /// tail), an article's subheading stays, and so does the list under it.
+    @Test func betweenACreditAndAPlayerItStays() {
+        let heading = "What the regulars ordered on Saturday morning before the music started at ten"
+        let text = (["Island bakery celebrates its hundredth summer", "By Anna Berg"] + Array(repeating: Self.paragraph, count: 4)
+                    + ["Photo: Anna Berg/Island Times", heading, "Video: 2:31", "- Cinnamon buns, the bakery's bestseller since 1925",
+                       "- Rye bread with caraway seeds", "Share this article", ""]).joined(separator: "\n")
+        let result = Self.cleaner.clean(text)
+        #expect(result.text.contains(heading))
+        #expect(result.text.contains("Rye bread with caraway seeds"))
+    }
+
+    static let cleaner = try! Cleaner()
+
     @Test func aLineWithAKeptNeighbourStays() {
         var lines = Self.page(Self.slogan)
         lines.insert("Island Life Weekly", at: 5)

@@ -252,10 +252,11 @@ struct Resolver {
                     }
                 }
             }
-            // After the body, a line that does not read as a sentence alone between two removed blocks goes, however
-            // long (a site's long slogan, "International Editions:"): the short ones went above, but a step ago its
-            // neighbours were not all removed yet. A sentence there stays: an article's last short paragraphs stand
-            // between inserted appeals or advertisements too.
+            // After the body, a line that does not read as a sentence alone between two removed blocks that start the
+            // page's tail (not image credits or a video player's text, which stand inside articles) goes, however long
+            // (a site's long slogan): the short ones went above, but a step ago its neighbours were not all removed yet.
+            // A sentence there stays (an article's last short paragraphs stand between inserted appeals), and so does a
+            // line that introduces a list or a quote with a colon.
             var alone: [(line: Int, prev: Int, next: Int)] = []
             var prev = -1
             var i = 0
@@ -263,8 +264,9 @@ struct Resolver {
                 guard !blocks[i].isBlank else { i += 1; continue }
                 var next = i + 1
                 while next < blocks.count && blocks[next].isBlank { next += 1 }
-                if i >= layout.core.upperBound && decisions[i] == nil && !blocks[i].endsLikeSentence && prev >= 0 && decisions[prev] != nil
-                    && next < blocks.count && decisions[next] != nil {
+                if i >= layout.core.upperBound && decisions[i] == nil && !blocks[i].endsLikeSentence && prev >= 0 && next < blocks.count,
+                   let p = decisions[prev], let n = decisions[next], marks.startsTail(p, decisions, findings), marks.startsTail(n, decisions, findings),
+                   !(bytes.map { RelatedLinksRule.endsLikeLeadIn($0, blocks[i]) } ?? true) {
                     alone.append((i, prev, next))
                 }
                 prev = i
