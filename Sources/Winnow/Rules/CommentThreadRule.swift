@@ -11,6 +11,13 @@ public struct CommentThreadRule: Rule {
 
     public var usesLayout: Bool { true }
 
+    /// A counter that went alone ("12 Comments") is no start of the page's tail: what follows it may be the
+    /// article's; a thread is.
+    public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool {
+        if case .cues = evidence { return false }
+        return true
+    }
+
     /// A post of the examples: a blog in Chinese, in short lines without sentence punctuation.
     static let campingPost = """
         今年冬天第一次來到山上的營地 一路上雲霧繚繞 山頭都被染成金黃色
@@ -168,11 +175,25 @@ public struct CommentThreadRule: Rule {
             RuleExample("The pier reopens on Monday.\n* 1,941 comments\n", expected: "The pier reopens on Monday.\n"),
             RuleExample("The pier reopens on Monday.\n11 Comments. Click to view comments\n", expected: "The pier reopens on Monday.\n"),
             RuleExample("Der Anleger öffnet am Montag.\nKommentare (3)\n", expected: "Der Anleger öffnet am Montag.\n"),
+            // A counter that went alone is no start of the page's tail: the article's lines after it stay.
+            RuleExample("""
+                \(PageFurnitureRule.article)
+                12 Comments
+                The new timetable in full – 24 crossings a day, the first at six and the last just before midnight, every forty minutes
+                Advertisement
+                The kiosk on the quay reopens in May.
+                """, expected: """
+                \(PageFurnitureRule.article)
+                The new timetable in full – 24 crossings a day, the first at six and the last just before midnight, every forty minutes
+                The kiosk on the quay reopens in May.
+                """),
         ],
         nonTriggering: [
             // A count of comments in a sentence, or in a longer line, is no counter.
             RuleExample("The council received 300 comments on the plan, most of them in favour.\n"),
             RuleExample("The pier reopens on Monday.\n2 comments on the new pier were read out at the meeting\n"),
+            // Counters a few lines apart: a table's column (a count in it, with its heading for a list after it).
+            RuleExample("The pier reopens on Monday.\nThe most discussed stories of the year:\nNew pier opens late\n1,204 comments\nBus routes cut\n877 comments\n"),
             // A counter with a mark of a thread after it stays (the thread may be found once other lines have gone).
             RuleExample("The pier reopens on Monday.\n1 Comment\nAnna Berg on March 3, 2024 at 7:12 pm\nAbout time, the detour was a nightmare.\n"),
             // The same cue as an article's own subheading over prose, with no marks of a thread after it.
@@ -284,8 +305,11 @@ public struct CommentThreadRule: Rule {
         }
         func counting(before end: Int) {
             let core = context.layout.core
-            for c in counters where c.block < end && c.block > lastMark && !context.layout.ignored[c.block]
+            for (k, c) in counters.enumerated() where c.block < end && c.block > lastMark && !context.layout.ignored[c.block]
                 && (c.block < core.lowerBound || c.block >= core.upperBound) {
+                // Counters a few lines apart are a table's column (the most commented stories).
+                if (k > 0 && c.block - counters[k - 1].block <= CommentThreadRule.counterTableGap)
+                    || (k + 1 < counters.count && counters[k + 1].block - c.block <= CommentThreadRule.counterTableGap) { continue }
                 findings.append(Finding(block: c.block, strength: .definite, evidence: .cues([c.cue], coverage: c.coverage)))
             }
         }
@@ -382,6 +406,9 @@ public struct CommentThreadRule: Rule {
 
     /// On a page without body lines, a long thread has a mark at least every this many lines (see `detect`).
     static let unpunctuatedGap = 20
+
+    /// Counters at most this many lines apart are a column of a table, not counters of the page (see `detect`).
+    static let counterTableGap = 6
 
     /// On a page without body lines, a thread's first mark comes within this many lines of its heading.
     static let unpunctuatedFirstMark = 3

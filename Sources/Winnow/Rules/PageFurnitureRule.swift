@@ -18,6 +18,12 @@ public struct PageFurnitureRule: Rule {
 
     public var usesLayout: Bool { true }
 
+    /// A line of tags is no start of the page's tail: an article may go on after it.
+    public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool {
+        if case .layout(.tags, _) = evidence { return false }
+        return true
+    }
+
     /// Headlines of a news widget in the examples (no sentences).
     static let widgetHeadlines = """
         Lighthouse keeper retires after thirty years on the rock
@@ -236,6 +242,18 @@ public struct PageFurnitureRule: Rule {
                 Die Verwaltung will die Pläne im Januar öffentlich auslegen, damit alle Bürger sie vorher einsehen können.
 
                 """),
+            // A line of tags is no start of the page's tail: the article's lines after it stay.
+            RuleExample("""
+                \(Self.article)
+                Tags: ferries, harbour
+                The new timetable in full – 24 crossings a day, the first at six and the last just before midnight, every forty minutes
+                Advertisement
+                The kiosk on the quay reopens in May.
+                """, expected: """
+                \(Self.article)
+                The new timetable in full – 24 crossings a day, the first at six and the last just before midnight, every forty minutes
+                The kiosk on the quay reopens in May.
+                """),
             RuleExample("""
                 Tags: work, follow-up
                 \(Self.article)
@@ -433,6 +451,13 @@ public struct PageFurnitureRule: Rule {
                 """),
         ],
         nonTriggering: [
+            // Between other "Label: value" lines after the body, a fact box's line of tags stays.
+            RuleExample("""
+                \(Self.article)
+                Created: 3 March 2024
+                Tags: ferries, harbour
+                Next crossing: 6:00
+                """),
             RuleExample("""
                 Ingredients
                 - Flour
@@ -542,6 +567,26 @@ public struct PageFurnitureRule: Rule {
         "étiquettes:", "mots-clés :", "mots-clés:", "etiquetas:", "palavras-chave:", "trefwoorden:", "stikkord:", "nyckelord:",
         "tagi:", "etiketler:", "теги:", "Теги:", "метки:", "Метки:", "标签：", "標籤：", "タグ：",
     ]
+
+    /// A short line that starts with a label of one to three words and a colon, and goes on after it ("Created: 3 March
+    /// 2024", "Next hearing: 14 June", "Дата: 3 марта").
+    static func isLabelLine(_ context: DetectionContext, _ block: Block) -> Bool {
+        guard block.words <= 12 else { return false }
+        let p = context.bytes
+        var i = context.firstWordOffset(block)
+        let end = block.trimmed.upperBound
+        var spaces = 0
+        while i < end && spaces < 3 {
+            if p[i] == 0x3A || (p[i] == 0xEF && i + 2 < end && p[i + 1] == 0xBC && p[i + 2] == 0x9A) {
+                var j = i + (p[i] == 0x3A ? 1 : 3)
+                while j < end && p[j] == 0x20 { j += 1 }
+                return j < end
+            }
+            if p[i] == 0x20 { spaces += 1 }
+            i += 1
+        }
+        return false
+    }
 
     /// A line of tags has at most this many words.
     static let tagLineWords = 25
@@ -741,6 +786,14 @@ public struct PageFurnitureRule: Rule {
             let block = blocks[m.block]
             guard m.range.lowerBound == context.firstWordOffset(block), !block.endsLikeSentence,
                   block.words <= PageFurnitureRule.tagLineWords else { continue }
+            // Between two other "Label: value" lines it is a fact box's or an example's line ("Title: Weekly planning",
+            // "Created: 3 March"); one such line next to it may be a photo's credit ("Image Source: ...").
+            var before = m.block - 1
+            while before >= 0 && body.skips(before, blocks) { before -= 1 }
+            var after = m.block + 1
+            while after < blocks.count && body.skips(after, blocks) { after += 1 }
+            if before >= 0 && after < blocks.count && PageFurnitureRule.isLabelLine(context, blocks[before])
+                && PageFurnitureRule.isLabelLine(context, blocks[after]) { continue }
             findings.append(Finding(block: m.block, strength: .definite, evidence: .layout(.tags, core: core)))
         }
         // The heading of a widget after the article starts the page's tail: the resolver removes what
