@@ -24,6 +24,7 @@ public struct SharePromptRule: Rule {
             // Article tools next to the share buttons.
             RuleExample("The pier reopens on Monday.\nPrint article\nRead later\nResize text\n", expected: "The pier reopens on Monday.\n"),
             RuleExample("Der Anleger öffnet am Montag.\nArtikel drucken\nArtikel merken\n", expected: "Der Anleger öffnet am Montag.\n"),
+            RuleExample("The pier reopens on Monday.\nGet short URL\nShare permalink\n", expected: "The pier reopens on Monday.\n"),
         ],
         nonTriggering: [
             RuleExample("Nuevo retraso para la reparación del muelle\nEl pleno votó ayer.\n"),
@@ -51,6 +52,7 @@ public struct SharePromptRule: Rule {
         "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "tumblr", "messenger", "email", "print",
         "like this story? share it with a friend!", "like this story?", "share on x", "post on x", "share:", "share via",
         "send by email", "send by e-mail", "email a friend", "share this story with a friend", "share with a friend",
+        "get short url", "short url", "share permalink", "copy url",
         // Article tools beside the share buttons: print, read later, text size
         "print article", "print this article", "print story", "print this story", "read later", "save for later",
         "save article", "text size", "font size", "resize text", "print mode", "view pdf", "artikel drucken",

@@ -31,8 +31,11 @@ public struct SubscriptionPromptRule: Rule {
                         expected: "The pier reopens on Monday.\n"),
             RuleExample("The pier reopens on Monday.\nBe the first to know. Sign up to receive the harbour news in your inbox.\n",
                         expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\nScreen Name:\nPassword:\nForgot your password?\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\nThanks! You have successfully subscribed.\n", expected: "The pier reopens on Monday.\n"),
         ],
         nonTriggering: [
+            RuleExample("The hackers used a stolen password: the council's IT chief said the attack started with one e-mail.\n"),
             // The article's own sentence about a newsletter.
             RuleExample("Мэрия сообщила, что жители могут подписаться на рассылку о расписании парома на сайте порта, и уже десять тысяч человек это сделали.\n"),
             RuleExample("Belediye, feribot saatleri için bir bülten başlattığını ve ilk hafta beş bin kişinin abone olduğunu açıkladı.\n"),
@@ -72,6 +75,11 @@ public struct SubscriptionPromptRule: Rule {
         "would like to subscribe", "complete your newsletter subscription", "newsletter subscription", "newsletter preferences",
         "be the first to know", "you can opt out at any time", "i have read and agree", "you have read and agree", "by registering you",
         "free daily newsletter",
+        // Confirmations of a sign-up form and the fields of a log-in form left in the text
+        "keep an eye on your inbox", "you have successfully subscribed", "successfully subscribed", "you are now subscribed",
+        "password:", "confirm password", "forgot your password", "screen name:", "username:", "create an account",
+        "vielen dank für ihre anmeldung", "passwort vergessen", "merci pour votre inscription", "mot de passe oublié",
+        "gracias por suscribirte", "olvidaste tu contraseña", "foi cadastrado com sucesso", "esqueceu sua senha",
         // German
         "newsletter abonnieren", "jetzt abonnieren", "zum newsletter anmelden", "für den newsletter anmelden",
         "jetzt newsletter abonnieren", "bereits abonnent", "weiterlesen mit", "jetzt weiterlesen", "abo abschließen",
