@@ -294,18 +294,19 @@ public struct CommentThreadRule: Rule {
             }
         }
         guard !headingsAt.isEmpty else { return }
-        // A counter outside the article body with no mark of a thread after it anywhere goes alone (one before a
-        // thread's heading stays: a thread may be found only once other lines have gone; one in the body is the
-        // article's: "1,941 comments" on a consultation, a table of the most commented stories).
+        // A counter outside the article body goes alone: before the heading of the thread found, or, when none is,
+        // with no mark of a thread after it anywhere (it may head a thread found only once other lines have gone).
+        // One in the body is the article's ("1,941 comments" on a consultation), and so are counters a few lines
+        // apart (a table of the most commented stories).
         var lastMark = markLines.last ?? -1
         if !counters.isEmpty {
             var k = blocks.count - 1
             while k > lastMark && !CommentThreadRule.isTimestamp(context.bytes, blocks[k]) { k -= 1 }
             lastMark = max(lastMark, k)
         }
-        func counting(before end: Int) {
+        func counting(before end: Int, afterMarks: Bool) {
             let core = context.layout.core
-            for (k, c) in counters.enumerated() where c.block < end && c.block > lastMark && !context.layout.ignored[c.block]
+            for (k, c) in counters.enumerated() where c.block < end && (!afterMarks || c.block > lastMark) && !context.layout.ignored[c.block]
                 && (c.block < core.lowerBound || c.block >= core.upperBound) {
                 // Counters a few lines apart are a table's column (the most commented stories).
                 if (k > 0 && c.block - counters[k - 1].block <= CommentThreadRule.counterTableGap)
@@ -361,10 +362,10 @@ public struct CommentThreadRule: Rule {
             for b in h..<blocks.count where !body.skips(b, blocks) {
                 findings.append(Finding(block: b, strength: .definite, evidence: .thread(heading: h, marks: marks)))
             }
-            counting(before: h)
+            counting(before: h, afterMarks: false)
             return
         }
-        counting(before: blocks.count)
+        counting(before: blocks.count, afterMarks: true)
     }
 
     /// The line is a count and the heading cue at `cue` ("12 Comments", "* 1,941 comments", "2 responses"), and
