@@ -179,13 +179,13 @@ public struct CommentThreadRule: Rule {
             RuleExample("""
                 \(PageFurnitureRule.article)
                 12 Comments
-                The new timetable in full – 24 crossings a day, the first at six and the last just before midnight, every forty minutes
+                \(PageFurnitureRule.timetable)
                 Advertisement
-                The kiosk on the quay reopens in May.
+                \(PageFurnitureRule.kiosk)
                 """, expected: """
                 \(PageFurnitureRule.article)
-                The new timetable in full – 24 crossings a day, the first at six and the last just before midnight, every forty minutes
-                The kiosk on the quay reopens in May.
+                \(PageFurnitureRule.timetable)
+                \(PageFurnitureRule.kiosk)
                 """),
         ],
         nonTriggering: [

@@ -24,6 +24,10 @@ public struct PageFurnitureRule: Rule {
         return true
     }
 
+    /// Lines of an article after a removed line in the examples: a long one that is no sentence, and a sentence.
+    static let timetable = "The new timetable in full – 24 crossings a day, the first at six and the last just before midnight, every forty minutes"
+    static let kiosk = "The kiosk on the quay reopens in May."
+
     /// Headlines of a news widget in the examples (no sentences).
     static let widgetHeadlines = """
         Lighthouse keeper retires after thirty years on the rock
@@ -246,13 +250,13 @@ public struct PageFurnitureRule: Rule {
             RuleExample("""
                 \(Self.article)
                 Tags: ferries, harbour
-                The new timetable in full – 24 crossings a day, the first at six and the last just before midnight, every forty minutes
+                \(Self.timetable)
                 Advertisement
-                The kiosk on the quay reopens in May.
+                \(Self.kiosk)
                 """, expected: """
                 \(Self.article)
-                The new timetable in full – 24 crossings a day, the first at six and the last just before midnight, every forty minutes
-                The kiosk on the quay reopens in May.
+                \(Self.timetable)
+                \(Self.kiosk)
                 """),
             RuleExample("""
                 Tags: work, follow-up
