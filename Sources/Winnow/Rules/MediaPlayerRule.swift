@@ -343,6 +343,7 @@ public struct MediaPlayerRule: Rule {
         "remaining time - 0:00", "duration 0:00", "loaded: 0%", "progress: 0%", "closed caption settings",
         "captions not available", "your browser does not support the video tag", "your browser does not support html5 video",
         "press shift question mark to access a list of keyboard shortcuts", "autoplay is paused",
+        "you can skip this ad in",
         // A label left where a video was embedded ("VIDEO"), and its controls
         "video", "videos", "play video", "watch video", "watch the video", "vidéo", "vídeo", "reset defaults done",
         // Galleries
