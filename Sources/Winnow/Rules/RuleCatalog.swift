@@ -12,6 +12,7 @@ public enum RuleCatalog {
         TeaserExcerptRule(),
         SiteFooterRule(),
         MediaPlayerRule(),
+        InterfaceNoticeRule(),
         MarkupResidueRule(),
         BylineRule(),
         CommentThreadRule(),
