@@ -1,6 +1,7 @@
-/// Messages of a page's interface left in its text: loading and error notices ("Loading...", "An error occurred.
-/// Please try again later."), JavaScript and browser warnings ("Please enable JavaScript", "IE 11 is not supported").
-/// Removed only when the phrases make up most of a short line, so a sentence that quotes one stays. Such lines stand
+/// Messages of a page's interface left in its text: loading and error notices ("Loading...", "There was a problem.
+/// Please try again."), JavaScript and browser warnings ("Please enable JavaScript to view comments", "IE 11 is not
+/// supported"). Removed only when the phrases make up most of a short line without quotation marks, so a sentence or a
+/// quote that says one stays. Such lines stand
 /// where a widget or an embed was, between an article's paragraphs too: they never start the page's tail.
 public struct InterfaceNoticeRule: Rule {
     public init() {}
@@ -23,6 +24,9 @@ public struct InterfaceNoticeRule: Rule {
             RuleExample("O cais reabre na segunda-feira.\nPor favor, tente mais tarde!\n", expected: "O cais reabre na segunda-feira.\n"),
         ],
         nonTriggering: [
+            RuleExample("\u{201C}Please try again later,\u{201D} she was told.\n"),
+            RuleExample("The plant shut down on Monday.\nAn error occurred.\nNobody was hurt, the company said.\n"),
+            RuleExample("How to upgrade your browser\n- Please enable JavaScript in Settings\n"),
             RuleExample("\u{201C}Please try again later,\u{201D} the recording said, every time she called the ferry office.\n"),
             RuleExample("Loading bays on the quay will close for repairs in March.\n"),
             RuleExample("An error occurred in the timetable printed last week: the first boat leaves at six, not at five.\n"),
@@ -31,34 +35,53 @@ public struct InterfaceNoticeRule: Rule {
 
     public let cues: [Cue] = InterfaceNoticeRule.phrases.map { Cue($0, .strong) }
 
+    /// Messages only an interface writes: an ellipsis of waiting, JavaScript asked for something, a browser turned
+    /// away, two sentences of a failed request. Not "An error occurred" or "Upgrade your browser" alone: an article's
+    /// quote, headline or how-to step says them too.
     static let phrases: [String] = [
         // English
-        "loading...", "loading…", "please wait...", "an error occurred", "an error has occurred", "error occurred",
-        "there was a problem. please try again", "there was an error. please try again", "please try again later",
-        "javascript is required", "javascript is disabled", "please enable javascript", "javascript must be enabled",
-        "this site requires javascript", "you need to enable javascript", "your browser does not support javascript",
-        "ie 11 is not supported", "for an optimal experience visit our site on another browser", "your browser is out of date",
-        "please update your browser", "upgrade your browser", "you are using an outdated browser", "your browser is not supported",
+        "loading...", "loading…", "please wait...", "error occurred!", "there was a problem. please try again",
+        "there was an error. please try again", "an error has occurred, please try again later", "please try again later",
+        "javascript is required", "javascript is disabled", "please enable javascript to", "javascript must be enabled to",
+        "you need to enable javascript to", "ie 11 is not supported", "for an optimal experience visit our site on another browser",
         // German
-        "wird geladen...", "ein fehler ist aufgetreten", "bitte versuchen sie es später erneut", "bitte aktivieren sie javascript",
+        "wird geladen...", "ein fehler ist aufgetreten. bitte versuchen sie es später erneut", "bitte aktivieren sie javascript",
         "javascript ist deaktiviert",
         // French
-        "chargement...", "chargement en cours", "une erreur est survenue", "une erreur s'est produite", "veuillez réessayer plus tard",
-        "veuillez activer javascript",
+        "chargement...", "chargement en cours...", "une erreur est survenue. veuillez réessayer", "veuillez activer javascript",
         // Spanish, Italian, Portuguese
-        "cargando...", "se ha producido un error", "ha ocurrido un error", "inténtalo de nuevo más tarde", "por favor, inténtalo más tarde",
-        "activa javascript", "caricamento...", "caricamento in corso", "si è verificato un errore", "riprova più tardi",
-        "abilita javascript", "carregando...", "ocorreu um erro", "tente novamente mais tarde", "por favor, tente mais tarde",
-        "ative o javascript",
+        "cargando...", "se ha producido un error. inténtalo de nuevo", "activa javascript para", "caricamento...",
+        "caricamento in corso...", "si è verificato un errore. riprova", "carregando...", "por favor, tente mais tarde!",
+        "ative o javascript para",
         // Dutch
-        "laden...", "er is een fout opgetreden", "probeer het later opnieuw", "schakel javascript in",
+        "laden...", "er is een fout opgetreden. probeer het later opnieuw", "schakel javascript in om",
     ]
 
     /// Such lines stand where a widget was, between an article's paragraphs too: they do not start the page's tail.
     public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool { false }
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        let start = findings.count
         InterfaceNoticeRule.policy.detect(context, cues: cues, into: &findings)
+        // A line with a quotation mark quotes the message: it is the article's ("“Please try again later,” she was told.").
+        var k = start
+        while k < findings.count {
+            if InterfaceNoticeRule.hasQuote(context.bytes, context.blocks[findings[k].block]) { findings.remove(at: k) } else { k += 1 }
+        }
+    }
+
+    /// The line holds a quotation mark: " “ ” „ « ».
+    static func hasQuote(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        var i = block.trimmed.lowerBound
+        let end = block.trimmed.upperBound
+        while i < end {
+            let c = p[i]
+            if c == 0x22 { return true }
+            if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0x9C || p[i + 2] == 0x9D || p[i + 2] == 0x9E) { return true }
+            if c == 0xC2 && i + 1 < end && (p[i + 1] == 0xAB || p[i + 1] == 0xBB) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Coverage only: most of a short line.
