@@ -8,6 +8,20 @@ enum Bytes {
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
 
     /// Whether `p[i..<end]` begins with `word` (ASCII; letters compared without case, `word` in small letters).
+    /// `range` holds a quotation mark: " “ ” „ « ».
+    static func hasQuotationMark(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let c = p[i]
+            if c == 0x22 { return true }
+            if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0x9C || p[i + 2] == 0x9D || p[i + 2] == 0x9E) { return true }
+            if c == 0xC2 && i + 1 < end && (p[i + 1] == 0xAB || p[i + 1] == 0xBB) { return true }
+            i += 1
+        }
+        return false
+    }
+
     static func hasPrefix(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
         guard i >= 0, i + n <= end else { return false }

@@ -17,6 +17,18 @@ struct ArticleBody {
 
     /// Blank or ignored: a line the layout looks through.
     @inline(__always) func skips(_ i: Int, _ blocks: [Block]) -> Bool { blocks[i].isBlank || ignored[i] }
+    /// The nearest line before `i` that the layout does not look through, if any.
+    func previous(_ i: Int, _ blocks: [Block]) -> Int? {
+        var j = i - 1
+        while j >= 0 && skips(j, blocks) { j -= 1 }
+        return j >= 0 ? j : nil
+    }
+    /// The nearest line after `i` that the layout does not look through, if any.
+    func next(_ i: Int, _ blocks: [Block]) -> Int? {
+        var j = i + 1
+        while j < blocks.count && skips(j, blocks) { j += 1 }
+        return j < blocks.count ? j : nil
+    }
     /// Lines of the body (empty when the page has no body line).
     var core: Range<Int>
     /// The body's score: roughly its words of prose.

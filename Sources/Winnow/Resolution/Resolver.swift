@@ -258,19 +258,12 @@ struct Resolver {
             // A sentence there stays (an article's last short paragraphs stand between inserted appeals), and so does a
             // line that introduces a list or a quote with a colon.
             var alone: [(line: Int, prev: Int, next: Int)] = []
-            var prev = -1
-            var i = 0
-            while i < blocks.count {
-                guard !blocks[i].isBlank else { i += 1; continue }
-                var next = i + 1
-                while next < blocks.count && blocks[next].isBlank { next += 1 }
-                if i >= layout.core.upperBound && decisions[i] == nil && !blocks[i].endsLikeSentence && prev >= 0 && next < blocks.count,
-                   let p = decisions[prev], let n = decisions[next], marks.startsTail(p, decisions, findings), marks.startsTail(n, decisions, findings),
+            for i in layout.core.upperBound..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !blocks[i].endsLikeSentence {
+                if let prev = previousNonBlank(i), let next = nextNonBlank(i), let p = decisions[prev], let n = decisions[next],
+                   marks.startsTail(p, decisions, findings), marks.startsTail(n, decisions, findings),
                    !(bytes.map { RelatedLinksRule.endsLikeLeadIn($0, blocks[i]) } ?? true) {
                     alone.append((i, prev, next))
                 }
-                prev = i
-                i = next
             }
             for a in alone {
                 decisions[a.line] = Decision(slot: furnitureSlot, cause: .aloneAfterBody(a.prev, a.next, core: layout.core), propagates: false)

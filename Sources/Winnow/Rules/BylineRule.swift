@@ -78,7 +78,7 @@ public struct BylineRule: Rule {
         var k = cue
         while k > start && p[k - 1] == 0x20 { k -= 1 }
         let end = k
-        while k > start && p[k - 1] >= 0x30 && p[k - 1] <= 0x39 { k -= 1 }
+        while k > start && Bytes.isDigit(p[k - 1]) { k -= 1 }
         guard k < end else { return false }
         while k > start && p[k - 1] == 0x20 { k -= 1 }
         if k == start { return true }
@@ -88,6 +88,9 @@ public struct BylineRule: Rule {
         return k >= start + 3 && p[k - 3] == 0xE2 && p[k - 2] == 0x80 && c == 0xA2
     }
 
+    /// Words for minutes after a reading time's number, longer ones first.
+    static let minuteWords: [StaticString] = ["minutes", "minute", "minutos", "minuto", "minuti", "minuten", "minuut", "min.", "mins", "min"]
+
     /// After a reading-time label at `i`: a number and a word for minutes, and nothing more ("4 minutes", "1 minuto",
     /// "3 Min.").
     static func minutesFollow(_ p: UnsafeBufferPointer<UInt8>, _ block: Block, _ i: Int) -> Bool {
@@ -95,10 +98,10 @@ public struct BylineRule: Rule {
         var k = i
         while k < end && p[k] == 0x20 { k += 1 }
         let digits = k
-        while k < end && p[k] >= 0x30 && p[k] <= 0x39 { k += 1 }
+        while k < end && Bytes.isDigit(p[k]) { k += 1 }
         guard k > digits else { return false }
         while k < end && p[k] == 0x20 { k += 1 }
-        for word: StaticString in ["minutes", "minute", "minutos", "minuto", "minuti", "minuten", "minuut", "min.", "mins", "min"] {
+        for word in minuteWords {
             if Bytes.hasPrefix(p, k, end, word) && k + word.utf8CodeUnitCount == end { return true }
         }
         return false
@@ -130,7 +133,7 @@ public struct BylineRule: Rule {
                 let m = matches[j]
                 j += 1
                 if m.cue >= readingCues {
-                    // "5 min read" at the line's end: a number alone, or after a date and a separator ("·", "•", "|").
+                    // "5 min read" at the line's end: a number alone, or after a date and a separator ("·", "•").
                     if m.range.upperBound == block.trimmed.upperBound && BylineRule.readingTimeLine(p, block, m.range.lowerBound) {
                         readingTime = true
                         used.append(m.cue)

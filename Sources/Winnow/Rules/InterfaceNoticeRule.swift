@@ -63,25 +63,13 @@ public struct InterfaceNoticeRule: Rule {
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let start = findings.count
         InterfaceNoticeRule.policy.detect(context, cues: cues, into: &findings)
-        // A line with a quotation mark quotes the message: it is the article's ("“Please try again later,” she was told.").
-        var k = start
-        while k < findings.count {
-            if InterfaceNoticeRule.hasQuote(context.bytes, context.blocks[findings[k].block]) { findings.remove(at: k) } else { k += 1 }
+        // A line with a quotation mark quotes the message: it is the article's ("“Please try again later,” she was told").
+        var kept = start
+        for k in start..<findings.count where !Bytes.hasQuotationMark(context.bytes, context.blocks[findings[k].block].trimmed) {
+            findings.swapAt(kept, k)
+            kept += 1
         }
-    }
-
-    /// The line holds a quotation mark: " “ ” „ « ».
-    static func hasQuote(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
-        var i = block.trimmed.lowerBound
-        let end = block.trimmed.upperBound
-        while i < end {
-            let c = p[i]
-            if c == 0x22 { return true }
-            if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0x9C || p[i + 2] == 0x9D || p[i + 2] == 0x9E) { return true }
-            if c == 0xC2 && i + 1 < end && (p[i + 1] == 0xAB || p[i + 1] == 0xBB) { return true }
-            i += 1
-        }
-        return false
+        findings.removeSubrange(kept...)
     }
 
     /// Coverage only: most of a short line.

@@ -760,23 +760,20 @@ public struct PageFurnitureRule: Rule {
         // series; an article's title and standfirst (once, above its byline, dates and caption) stay.
         var top = headEnd
         while top > 0 && (body.skips(top - 1, blocks) || isMenu[top - 1] || linkList[top - 1]) { top -= 1 }
-        var depth = Array(repeating: 0, count: max(0, top))
-        var seen = 0
-        for h in stride(from: top - 1, through: 0, by: -1) {
-            depth[h] = seen
-            if !body.skips(h, blocks) { seen += 1 }
+        // Lines before `deep` have `deepHeaderLines` lines or more between them and `top`.
+        var deep = top, counted = 0
+        while deep > 0 && counted < PageFurnitureRule.deepHeaderLines {
+            deep -= 1
+            if !body.skips(deep, blocks) { counted += 1 }
         }
+        if counted < PageFurnitureRule.deepHeaderLines { deep = 0 }
         func sentence(_ i: Int) -> Bool { kinds[i] == .body || blocks[i].endsLikeSentence }
         var blurbs: [Int] = []
         for h in 0..<max(0, headEnd) where !body.skips(h, blocks) && PageFurnitureRule.readsAsSentence(blocks[h], kinds[h], menu: isMenu[h]) {
-            var before = h - 1
-            while before >= 0 && body.skips(before, blocks) { before -= 1 }
-            var after = h + 1
-            while after < blocks.count && body.skips(after, blocks) { after += 1 }
-            guard before >= 0 && after < blocks.count else { continue }
+            guard let before = body.previous(h, blocks), let after = body.next(h, blocks) else { continue }
             if kinds[before] == .furniture && kinds[after] == .furniture {
                 findings.append(Finding(block: h, strength: .definite, evidence: .layout(.outsideBody, core: core)))
-            } else if h < top && depth[h] >= PageFurnitureRule.deepHeaderLines && !sentence(before) && !sentence(after) {
+            } else if h < deep && !sentence(before) && !sentence(after) {
                 blurbs.append(h)
             }
         }
@@ -792,12 +789,8 @@ public struct PageFurnitureRule: Rule {
                   block.words <= PageFurnitureRule.tagLineWords else { continue }
             // Between two other "Label: value" lines it is a fact box's or an example's line ("Title: Weekly planning",
             // "Created: 3 March"); one such line next to it may be a photo's credit ("Image Source: ...").
-            var before = m.block - 1
-            while before >= 0 && body.skips(before, blocks) { before -= 1 }
-            var after = m.block + 1
-            while after < blocks.count && body.skips(after, blocks) { after += 1 }
-            if before >= 0 && after < blocks.count && PageFurnitureRule.isLabelLine(context, blocks[before])
-                && PageFurnitureRule.isLabelLine(context, blocks[after]) { continue }
+            if let before = body.previous(m.block, blocks), let after = body.next(m.block, blocks),
+               PageFurnitureRule.isLabelLine(context, blocks[before]), PageFurnitureRule.isLabelLine(context, blocks[after]) { continue }
             findings.append(Finding(block: m.block, strength: .definite, evidence: .layout(.tags, core: core)))
         }
         // The heading of a widget after the article starts the page's tail: the resolver removes what
@@ -842,9 +835,7 @@ public struct PageFurnitureRule: Rule {
                   b >= body.core.upperBound || (body.bodyWords - body.bodyWordsBefore[b]) * 5 < body.bodyWords
                     || PageFurnitureRule.teasersFollow(b, context.bytes, blocks, body) else { continue }
             // A heading over prose is the article's own subheading ("More trouble ahead").
-            var next = b + 1
-            while next < blocks.count && body.skips(next, blocks) { next += 1 }
-            if next < blocks.count && body.kinds[next] == .body { continue }
+            if let next = body.next(b, blocks), body.kinds[next] == .body { continue }
             return b
         }
         return nil
@@ -871,10 +862,8 @@ public struct PageFurnitureRule: Rule {
                 } else if !block.endsLikeSentence {
                     run += 1
                 } else {
-                    var next = j + 1
-                    while next < blocks.count && body.skips(next, blocks) { next += 1 }
                     // A question right before prose: an interview's.
-                    if next < blocks.count && body.kinds[next] == .body { return false }
+                    if let next = body.next(j, blocks), body.kinds[next] == .body { return false }
                     if isBulletItem(bytes, block) || block.capitalized * 10 >= block.words * 6 {
                         run += 1
                     } else {
