@@ -256,11 +256,10 @@ public struct CommentThreadRule: Rule {
         let blocks = context.blocks
         let matches = context.matches
         let headingCount = Int32(CommentThreadRule.headings.count)
-        var headingsAt: [Int] = []
-        var titledAt: [Int] = []
+        // Headings, with whether they are counted and titled ("34 responses to “Title”") and whether a count follows the
+        // cue ("留言列表 (42)", "コメント（5）").
+        var headingsAt: [(block: Int, titled: Bool, countedAfter: Bool)] = []
         var markLines: [Int] = []
-        // Headings with a count after the cue ("留言列表 (42)", "コメント（5）").
-        var countedAfterAt: [Int] = []
         // Comment counters alone on their line ("12 Comments", "2 responses", "Kommentare (3)"), with their cue.
         var counters: [(block: Int, cue: Int32, coverage: Double)] = []
         var i = 0
@@ -286,9 +285,7 @@ public struct CommentThreadRule: Rule {
             // Digits count as covered: "12 Comments", "3 hours ago".
             let covering = coverage.share(of: block) + Double(block.digits) / Double(max(block.alnum, 1))
             if heading && ((covering >= 0.6 && block.words <= 6) || titled) {
-                headingsAt.append(b)
-                if countedAfter { countedAfterAt.append(b) }
-                if !(covering >= 0.6 && block.words <= 6) { titledAt.append(b) }
+                headingsAt.append((b, !(covering >= 0.6 && block.words <= 6), countedAfter))
             } else if (covering >= 0.6 && block.words <= 6) || (markAtEnd && block.words <= 8 && !block.endsLikeSentence) {
                 markLines.append(b)
             }
@@ -328,8 +325,7 @@ public struct CommentThreadRule: Rule {
         // The thread follows the article: most of the page's prose comes before its heading.
         // A counted heading ("34 responses to “Title”") may be followed by more prose than the article
         // has when the thread is long: then the article must have some length and the marks be twice as dense.
-        for h in headingsAt where prose > 0 {
-            let titled = titledAt.contains(h)
+        for (h, titled, countedAfter) in headingsAt where prose > 0 {
             guard !body.ignored[h] else { continue }
             let leads = proseBefore[h] * 2 >= prose
             // Comment lines with a date and a clock time ("March 3, 2024 at 7:12 pm", "Anna · 2 days ago
@@ -350,7 +346,7 @@ public struct CommentThreadRule: Rule {
             // around each comment) is a thread even when its comments hold more prose than the article before
             // it, and whatever link lists follow it.
             let dense = marks >= CommentThreadRule.denseMarks && marks * 5 >= upToLast + 1
-            if unpunctuated && !(countedAfterAt.contains(h) && firstMark > 0 && firstMark <= CommentThreadRule.unpunctuatedFirstMark
+            if unpunctuated && !(countedAfter && firstMark > 0 && firstMark <= CommentThreadRule.unpunctuatedFirstMark
                                  && proseBefore[h] * 3 >= prose && !PageFurnitureRule.isBulletItem(context.bytes, blocks[h])) { continue }
             guard leads || ((titled || dense) && proseBefore[h] >= 100 && (!unpunctuated || (dense && gap <= CommentThreadRule.unpunctuatedGap))) else { continue }
             // Marks of a thread are dense: at least one line in ten after the heading (lines already
