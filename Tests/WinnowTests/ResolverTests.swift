@@ -77,3 +77,55 @@ struct ResolverTests {
         #expect(decisions[4] == nil)
     }
 }
+
+/// `Rule.hidesNeighbours`: lines of a list of related links (its heading, its items, lines that went with them) hide
+/// what lies beyond them from the resolver's search for a lone sentence's neighbours; a single labelled link does not,
+/// and no other rule's lines do.
+struct HidesNeighboursTests {
+    @Test(arguments: [(Finding.Evidence?.none, true), (.listUnder(heading: 0), true),
+                      (.cues([], coverage: RelatedLinksRule.headingCoverage), true), (.cues([], coverage: 0.3), false)])
+    func relatedLinks(evidence: Finding.Evidence?, hides: Bool) {
+        #expect(RelatedLinksRule().hidesNeighbours(evidence) == hides)
+    }
+
+    /// After the body and a share prompt that starts the page's tail, a teaser's blurb between a related list's item
+    /// and a date goes as a lone sentence: the list's lines hide the article's paragraphs before them. When the list's
+    /// lines are looked through (a rule that does not hide them), the blurb's nearest line is a paragraph and it stays.
+    @Test(arguments: [true, false])
+    func aTeaserBlurbUnderARelatedList(listRuleHides: Bool) {
+        let lines = Array(repeating: ResolverTests.paragraph, count: 3)
+            + ["Share on Facebook", "You may also like", "Island bakery reports its best summer in a decade",
+               "Bakers on the north island sold more bread than ever this year.", "12 June 2024"]
+        var text = Array(lines.joined(separator: "\n").utf8)
+        let decisions = text.withUnsafeMutableBufferPointer { mutable in
+            let bytes = UnsafeBufferPointer(mutable)
+            let blocks = Document(bytes: bytes).blocks
+            let none = [Bool](repeating: false, count: blocks.count)
+            var layout = ArticleBody(blocks: blocks, isMenu: none, ignoring: none)
+            layout.core = 0..<3
+            var findings = [Finding(block: 3, strength: .definite, evidence: .cues([], coverage: 1)),
+                            Finding(block: 4, strength: .definite, evidence: .cues([], coverage: 1)),
+                            Finding(block: 5, strength: .definite, evidence: .listUnder(heading: 4))]
+            findings[0].ruleSlot = 2
+            findings[1].ruleSlot = 1
+            findings[2].ruleSlot = 1
+            let list: any Rule = listRuleHides ? RelatedLinksRule() : SharePromptRule()
+            var decisions = [Resolver.Decision?](repeating: nil, count: blocks.count)
+            Resolver.resolve(blocks: blocks, findings: findings, decisions: &decisions, repeatSlot: nil, bytes: bytes,
+                             layout: layout, furnitureSlot: 0, rules: [PageFurnitureRule(), list, SharePromptRule()], bullets: none)
+            return decisions
+        }
+        if listRuleHides {
+            #expect(decisions[6]?.cause == .loneBeyondMarker(3, core: 0..<3))
+        } else {
+            #expect(decisions[6] == nil)
+        }
+    }
+
+    @Test func otherRulesDoNot() throws {
+        for rule in try Cleaner().rules where !(rule is RelatedLinksRule) {
+            #expect(!rule.hidesNeighbours(nil), "\(type(of: rule))")
+            #expect(!rule.hidesNeighbours(.listUnder(heading: 0)), "\(type(of: rule))")
+        }
+    }
+}

@@ -209,18 +209,17 @@ struct Resolver {
                 // paragraph); lines removed as page furniture or related links (teaser headlines, dates, "Read more")
                 // are not looked through. Both found in one pass each way, as the decisions stood before this step.
                 let n = blocks.count
-                let relatedSlot = rules.firstIndex { $0 is RelatedLinksRule }
                 var skipped = [Bool](filled: false, count: n)
                 var lastKept = -1   // the nearest line before that no other rule removed
                 for j in 0..<n {
                     let removed = decisions[j].map { $0.slot != furnitureSlot } ?? false
-                    // The heading of a list of related links ("Read more", "Most read") and the list's items (teasers'
-                    // headlines, dates) are not looked through either; a single link with a label ("Related: ...") is.
+                    // Nor are lines whose rule says they hide their neighbours (`Rule.hidesNeighbours`: the heading of a list
+                    // of related links and its items, teasers' headlines and dates; not a single link with a label).
                     var teaser = false
-                    if removed, let d = decisions[j], d.slot == relatedSlot {
+                    if removed, let d = decisions[j], d.slot >= 0 && d.slot < rules.count {
                         switch d.cause {
-                        case .finding(let f): teaser = RelatedLinksRule.isListPart(findings[f].evidence)
-                        case .heading, .between, .trailing, .bullet: teaser = true
+                        case .finding(let f): teaser = rules[d.slot].hidesNeighbours(findings[f].evidence)
+                        case .heading, .between, .trailing, .bullet: teaser = rules[d.slot].hidesNeighbours(nil)
                         default: break
                         }
                     }

@@ -138,13 +138,12 @@ public struct RelatedLinksRule: Rule {
     /// Cue coverage that makes a short line a heading of related links ("Read more", "Most popular").
     static let headingCoverage = 0.6
 
-    /// Whether a finding of this rule is part of a list of links (its heading, "Most read", or an item under it),
-    /// not a single labelled link ("Related: ..."): the resolver does not look through such lines for an article's
-    /// neighbours beyond the page tail's start.
-    static func isListPart(_ evidence: Finding.Evidence) -> Bool {
+    /// A line of a list of links (its heading, "Most read", an item under it, or a line that went with them) hides its
+    /// neighbours from the resolver; a single labelled link ("Related: ...") does not (see `Rule.hidesNeighbours`).
+    public func hidesNeighbours(_ evidence: Finding.Evidence?) -> Bool {
         switch evidence {
-        case .listUnder: return true
-        case .cues(_, let coverage): return coverage >= headingCoverage
+        case nil, .listUnder: return true
+        case .cues(_, let coverage): return coverage >= RelatedLinksRule.headingCoverage
         default: return false
         }
     }

@@ -106,6 +106,11 @@ public protocol Rule: Sendable {
     /// Lines that also stand between an article's paragraphs (a teaser card, a video player's text, a
     /// picture's credit) do not: what follows them may still be the article's.
     func startsPageTail(_ evidence: Finding.Evidence?) -> Bool
+    /// Whether a line this rule removed, for `evidence` (nil: the line went with another), hides what lies beyond
+    /// it when the resolver looks for a lone sentence's nearest lines past the page tail's start: a list of links
+    /// and its heading do (a teaser's blurb next to them is no article paragraph); a line that stands between an
+    /// article's paragraphs (a single labelled link, an appeal) does not, and is looked through.
+    func hidesNeighbours(_ evidence: Finding.Evidence?) -> Bool
     func detect(_ context: DetectionContext, into findings: inout [Finding])
 }
 
@@ -113,4 +118,5 @@ extension Rule {
     public var cues: [Cue] { [] }
     public var usesLayout: Bool { false }
     public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool { true }
+    public func hidesNeighbours(_ evidence: Finding.Evidence?) -> Bool { false }
 }
