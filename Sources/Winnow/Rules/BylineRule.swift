@@ -42,6 +42,12 @@ public struct BylineRule: Rule {
         + BylineRule.readingLabels.map { Cue($0, .strong, atStart: true) }
         + BylineRule.notBylines.map { Cue($0, .weak, atStart: true) }
         + BylineRule.readingTime.map { Cue($0, .weak) }
+    /// Where each family sits in `cues`, in the order above.
+    static let byCues = Range.cues(first: byLabels.count)
+    static let dateCues = Range.cues(after: byCues, count: dateLabels.count)
+    static let readingLabelCues = Range.cues(after: dateCues, count: readingLabels.count)
+    static let notBylineCues = Range.cues(after: readingLabelCues, count: notBylines.count)
+    static let readingTimeCues = Range.cues(after: notBylineCues, count: readingTime.count)
 
     /// The end of a reading-time line ("5 min read", "Oct 18, 2019 · 8 min read"): after a number, at the line's end.
     static let readingTime: [String] = ["min read", "mins read", "min. read", "minute read", "minutes read"]
@@ -112,10 +118,6 @@ public struct BylineRule: Rule {
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let p = context.bytes
-        let byCount = Int32(BylineRule.byLabels.count)
-        let dateCount = byCount + Int32(BylineRule.dateLabels.count)
-        let labelCount = dateCount + Int32(BylineRule.readingLabels.count)
-        let readingCues = labelCount + Int32(BylineRule.notBylines.count)
         let matches = context.matches
         var i = 0
         while i < matches.count {
@@ -132,7 +134,7 @@ public struct BylineRule: Rule {
             while j < matches.count && matches[j].block == b {
                 let m = matches[j]
                 j += 1
-                if m.cue >= readingCues {
+                if BylineRule.readingTimeCues.contains(m.cue) {
                     // "5 min read" at the line's end: a number alone, or after a date and a separator ("·", "•").
                     if m.range.upperBound == block.trimmed.upperBound && BylineRule.readingTimeLine(p, block, m.range.lowerBound) {
                         readingTime = true
@@ -142,12 +144,12 @@ public struct BylineRule: Rule {
                     continue
                 }
                 guard m.range.lowerBound == first else { continue }
-                if m.cue >= labelCount { excluded = true; continue }
+                if BylineRule.notBylineCues.contains(m.cue) { excluded = true; continue }
                 used.append(m.cue)
                 coverage.add(m.range, in: context)
-                if m.cue < byCount {
+                if BylineRule.byCues.contains(m.cue) {
                     byEnd = m.range.upperBound
-                } else if m.cue < dateCount {
+                } else if BylineRule.dateCues.contains(m.cue) {
                     dated = true
                 } else if BylineRule.minutesFollow(p, block, m.range.upperBound) {
                     readingTime = true

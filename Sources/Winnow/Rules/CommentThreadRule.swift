@@ -229,6 +229,9 @@ public struct CommentThreadRule: Rule {
         enabledByDefault: true)
 
     public let cues: [Cue] = CommentThreadRule.headings.map { Cue($0, .strong) } + CommentThreadRule.marks.map { Cue($0, .weak) }
+    /// Where each family sits in `cues`, in the order above.
+    static let headingCues = Range.cues(first: headings.count)
+    static let markCues = Range.cues(after: headingCues, count: marks.count)
 
     static let headings: [String] = [
         "comments", "comment", "reader comments", "readers' comments", "responses", "replies", "thoughts on", "discussion",
@@ -255,7 +258,6 @@ public struct CommentThreadRule: Rule {
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let blocks = context.blocks
         let matches = context.matches
-        let headingCount = Int32(CommentThreadRule.headings.count)
         // Headings, with whether they are counted and titled ("34 responses to “Title”") and whether a count follows the
         // cue ("留言列表 (42)", "コメント（5）").
         var headingsAt: [(block: Int, titled: Bool, countedAfter: Bool)] = []
@@ -272,7 +274,7 @@ public struct CommentThreadRule: Rule {
             while j < matches.count && matches[j].block == b {
                 let m = matches[j]
                 coverage.add(m.range, in: context)
-                if m.cue < headingCount {
+                if CommentThreadRule.headingCues.contains(m.cue) {
                     heading = true
                     if !titled { titled = CommentThreadRule.countedHeading(context.bytes, block, m.range) }
                     if !countedAfter { countedAfter = CommentThreadRule.countAfter(context.bytes, block, m.range) }

@@ -563,6 +563,10 @@ public struct PageFurnitureRule: Rule {
     public let cues: [Cue] = PageFurnitureRule.menuItems.map { Cue($0, .weak) }
         + PageFurnitureRule.tailHeadings.map { Cue($0, .weak, atStart: true) }
         + PageFurnitureRule.tagLabels.map { Cue($0, .weak, atStart: true) }
+    /// Where each family sits in `cues`, in the order above.
+    static let menuCues = Range.cues(first: menuItems.count)
+    static let tailHeadingCues = Range.cues(after: menuCues, count: tailHeadings.count)
+    static let tagCues = Range.cues(after: tailHeadingCues, count: tagLabels.count)
 
     /// Labels of a line of tags ("Tags: ferries, harbour", "Schlagwörter: Fähre, Hafen"): after the body, a line that
     /// starts with one and does not read as a sentence goes. Not "Tag:" (a day in German), "Topics:" (an agenda).
@@ -677,14 +681,14 @@ public struct PageFurnitureRule: Rule {
         let blocks = context.blocks
         var isMenu = [Bool](filled: false, count: blocks.count)
         let matches = context.matches
-        let menuCues = Int32(menuItems.count)
+        let menuCues = PageFurnitureRule.menuCues
         var i = 0
         while i < matches.count {
             let b = matches[i].block
             var j = i
             var coverage = Coverage()
             while j < matches.count && matches[j].block == b {
-                if matches[j].cue < menuCues { coverage.add(matches[j].range, in: context) }
+                if menuCues.contains(matches[j].cue) { coverage.add(matches[j].range, in: context) }
                 j += 1
             }
             let block = blocks[b]
@@ -782,8 +786,7 @@ public struct PageFurnitureRule: Rule {
         }
         removeSegments(tailStart..<blocks.count)
         // After the body, a line of tags.
-        let tagCues = Int32(PageFurnitureRule.menuItems.count + PageFurnitureRule.tailHeadings.count)
-        for m in context.matches where m.cue >= tagCues && m.block >= core.upperBound && !body.skips(m.block, blocks) {
+        for m in context.matches where PageFurnitureRule.tagCues.contains(m.cue) && m.block >= core.upperBound && !body.skips(m.block, blocks) {
             let block = blocks[m.block]
             guard m.range.lowerBound == context.firstWordOffset(block), !block.endsLikeSentence,
                   block.words <= PageFurnitureRule.tagLineWords else { continue }
@@ -823,9 +826,7 @@ public struct PageFurnitureRule: Rule {
     /// stretch the body past it).
     static func tailHeading(_ context: DetectionContext, _ body: ArticleBody) -> Int? {
         let blocks = context.blocks
-        let menuCues = Int32(menuItems.count)
-        let tagCues = menuCues + Int32(tailHeadings.count)
-        for m in context.matches where m.cue >= menuCues && m.cue < tagCues && m.block > body.core.lowerBound {
+        for m in context.matches where tailHeadingCues.contains(m.cue) && m.block > body.core.lowerBound {
             let b = m.block
             let block = blocks[b]
             // A heading that ends with a colon introduces the article's own list ("More reading:").

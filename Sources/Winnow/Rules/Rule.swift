@@ -92,6 +92,18 @@ public struct Cue: Sendable {
     }
 }
 
+/// Where a family of a rule's cues sits in its `cues` (cue indexes are what matches carry): families are
+/// laid out one after another, each range starting where the one before it ends, so that a rule asks
+/// `tagCues.contains(m.cue)` instead of comparing with sums of list lengths.
+public extension Range where Bound == Int32 {
+    /// The `count` cue indexes after `previous`.
+    static func cues(after previous: Range<Int32>, count: Int) -> Range<Int32> {
+        previous.upperBound..<previous.upperBound + Int32(count)
+    }
+    /// The first `count` cue indexes.
+    static func cues(first count: Int) -> Range<Int32> { 0..<Int32(count) }
+}
+
 /// A detection rule. Rules are value types configured once; `detect` is called once per document
 /// with the document's lines and the matches of the rule's own cues, and appends findings.
 /// The resolver, not the rule, decides what is finally removed.

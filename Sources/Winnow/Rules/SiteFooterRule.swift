@@ -104,6 +104,12 @@ public struct SiteFooterRule: Rule {
         + SiteFooterRule.legal.map { Cue($0, .strong, alone: 60) }
         + SiteFooterRule.credits.map { Cue($0, .strong, atStart: true, alone: 12) }
         + SiteFooterRule.creditMarks.map { Cue($0, .strong, alone: 12) }
+    /// Where each family sits in `cues`, in the order above.
+    static let footerCues = Range.cues(first: footer.count)
+    static let copyrightCues = Range.cues(after: footerCues, count: copyright.count)
+    static let legalCues = Range.cues(after: copyrightCues, count: legal.count)
+    static let creditCues = Range.cues(after: legalCues, count: credits.count)
+    static let creditMarkCues = Range.cues(after: creditCues, count: creditMarks.count)
 
     static let footer: [String] = [
         "all rights reserved", "terms of use", "terms of service", "terms and conditions", "terms & conditions", "privacy policy",
@@ -158,14 +164,11 @@ public struct SiteFooterRule: Rule {
         "beeld ©", "фото ©",
     ]
 
-    /// Where the credit cues begin in `cues`: they, and the marks after them, are image credits.
-    static let firstCreditCue = Int32(footer.count + copyright.count + legal.count)
-
     /// Whether a finding of this rule is an image credit (a caption's line, which also stands inside
     /// articles): such a line does not start the page's tail (see `Resolver`).
     static func isCredit(_ evidence: Finding.Evidence) -> Bool {
         guard case .cues(let used, _) = evidence else { return false }
-        return used.contains { $0 >= firstCreditCue }
+        return used.contains { creditCues.contains($0) || creditMarkCues.contains($0) }
     }
 
     /// A line with two distinct legal notices goes up to this many words (a site's whole legal footer in one line).
@@ -179,8 +182,6 @@ public struct SiteFooterRule: Rule {
         let start = findings.count
         SiteFooterRule.policy.detect(context, cues: cues, into: &findings)
         // Two legal notices in one line: a legal footer, however long (up to `legalFooterWords`).
-        let firstLegal = Int32(SiteFooterRule.footer.count + SiteFooterRule.copyright.count)
-        let endLegal = firstLegal + Int32(SiteFooterRule.legal.count)
         let matches = context.matches
         var next = start
         var i = 0
@@ -192,7 +193,7 @@ public struct SiteFooterRule: Rule {
             var j = i
             while j < matches.count && matches[j].block == b {
                 let c = matches[j].cue
-                if c >= firstLegal && c < endLegal && matches[j].range.lowerBound >= lastEnd {
+                if SiteFooterRule.legalCues.contains(c) && matches[j].range.lowerBound >= lastEnd {
                     if first < 0 { first = c }
                     distinct += 1
                     lastEnd = matches[j].range.upperBound

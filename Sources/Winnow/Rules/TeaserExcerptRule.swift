@@ -58,6 +58,9 @@ public struct TeaserExcerptRule: Rule {
         enabledByDefault: true)
 
     public let cues: [Cue] = TeaserExcerptRule.readMore.map { Cue($0, .weak) } + TeaserExcerptRule.cutMarks.map { Cue($0, .weak) }
+    /// Where each family sits in `cues`, in the order above.
+    static let readMoreCues = Range.cues(first: readMore.count)
+    static let cutMarkCues = Range.cues(after: readMoreCues, count: cutMarks.count)
 
     /// Links to the rest of a story.
     static let readMore: [String] = [
@@ -79,7 +82,6 @@ public struct TeaserExcerptRule: Rule {
         let blocks = context.blocks
         let matches = context.matches
         let p = context.bytes
-        let readMoreCues = Int32(TeaserExcerptRule.readMore.count)
         // Lines that end with "[…]" alone, held back: they count as teasers only in company (a list of
         // excerpts, or beside a "… Read more" one); a single one may be the article's own elided quotation.
         var bracketed: [Finding] = []
@@ -106,12 +108,12 @@ public struct TeaserExcerptRule: Rule {
                 }
                 return found
             }
-            if let m = ending(at: block.trimmed.upperBound), m.cue >= readMoreCues {
+            if let m = ending(at: block.trimmed.upperBound), TeaserExcerptRule.cutMarkCues.contains(m.cue) {
                 bracketed.append(Finding(block: b, strength: .definite, evidence: .cues([m.cue], coverage: 0)))
                 continue
             } else {
                 var e = TeaserExcerptRule.skipClosers(p, start, block.trimmed.upperBound)
-                while let m = ending(at: e), m.cue < readMoreCues {
+                while let m = ending(at: e), TeaserExcerptRule.readMoreCues.contains(m.cue) {
                     cueIDs.append(m.cue)
                     e = TeaserExcerptRule.skipClosers(p, start, m.range.lowerBound)
                     while e > start && (p[e - 1] == 0x28 || p[e - 1] == 0x5B) { e -= 1 }   // "(" or "[" before the link
