@@ -129,3 +129,38 @@ struct HidesNeighboursTests {
         }
     }
 }
+
+/// A short line between two removed blocks goes, but not where it is the article's: with the article's paragraphs on both
+/// sides of the three (a subheading between an advertisement's label and a newsletter box), or after a line that stands
+/// inside articles (a photo's credit before the article's last line).
+struct ShortLineContextTests {
+    static let cleaner = try! Cleaner()
+    static let opening = "The harbour board questioned the contractor on Monday over repairs that ran six months late and far over budget."
+    static let closing = "The contractor's owner is the chairman's cousin, and the company was founded a month before the first contract."
+
+    @Test func aSubheadingBetweenTwoBoxesInsideTheArticleStays() {
+        let text = [Self.opening, "Advertisement", "The chairman's cousin", "Sign up for our newsletter", Self.closing].joined(separator: "\n") + "\n"
+        let result = Self.cleaner.clean(text)
+        #expect(result.text.contains("The chairman's cousin\n"))
+        #expect(!result.text.contains("Advertisement"))
+        #expect(!result.text.contains("Sign up for our newsletter"))
+    }
+
+    @Test func betweenTwoBoxesAfterTheArticleItGoes() {
+        let text = [Self.opening, Self.closing, "Advertisement", "Harbour Voice Weekly", "Sign up for our newsletter"].joined(separator: "\n") + "\n"
+        let result = Self.cleaner.clean(text)
+        #expect(!result.text.contains("Harbour Voice Weekly"))
+    }
+
+    @Test func aLastLineAfterAPhotoCreditStays() {
+        let text = [Self.opening, Self.closing, "Photo: Anna Berg/Island Times", "Next board meeting: Thursday 18:00"].joined(separator: "\n") + "\n"
+        let result = Self.cleaner.clean(text)
+        #expect(result.text.contains("Next board meeting: Thursday 18:00"))
+        #expect(!result.text.contains("Photo: Anna Berg"))
+    }
+
+    @Test func aLastLineAfterAPromptGoes() {
+        let text = [Self.opening, Self.closing, "Sign up for our newsletter", "Harbour Voice Weekly"].joined(separator: "\n") + "\n"
+        #expect(!Self.cleaner.clean(text).text.contains("Harbour Voice Weekly"))
+    }
+}

@@ -117,6 +117,17 @@ struct Resolver {
             g = end
         }
 
+        let marks = MarkerTest(rules: rules)
+        // Whether the nearest kept lines before `prev` and after `next` are both the article's paragraphs.
+        func betweenParagraphs(_ prev: Int, _ next: Int) -> Bool {
+            guard let layout else { return false }
+            func paragraph(_ j: Int?) -> Bool { j.map { layout.kinds[$0] == .body } ?? false }
+            var b = prev - 1
+            while b >= 0 && (blocks[b].isBlank || decisions[b] != nil) { b -= 1 }
+            var a = next + 1
+            while a < blocks.count && (blocks[a].isBlank || decisions[a] != nil) { a += 1 }
+            return paragraph(b >= 0 ? b : nil) && paragraph(a < blocks.count ? a : nil)
+        }
         var changed = true
         var rounds = 0
         while changed && rounds < 8 {
@@ -151,12 +162,17 @@ struct Resolver {
                    d.slot < 64, cueSlots[i] & (1 << UInt64(d.slot)) != 0 {
                     decisions[i] = Decision(slot: d.slot, cause: .heading(of: next)); changed = true; continue
                 }
-                // Between two removed blocks, unless it reads as a sentence.
-                if !block.endsLikeSentence, let prev, let next, let p = decisions[prev], decisions[next] != nil {
+                // Between two removed blocks, unless it reads as a sentence, one of them is a line that stands inside
+                // articles (an image credit, a video player's text: `Rule.startsPageTail`), or the article's
+                // paragraphs stand on both sides of the three (a subheading between an advertisement's label and a
+                // newsletter box).
+                if !block.endsLikeSentence, let prev, let next, let p = decisions[prev], decisions[next] != nil,
+                   !betweenParagraphs(prev, next) {
                     decisions[i] = Decision(slot: p.slot, cause: .between(prev, next)); changed = true; continue
                 }
-                // After a removed block, with nothing but removed blocks after it.
-                if !block.endsLikeSentence, let prev, let p = decisions[prev] {
+                // After a removed block, with nothing but removed blocks after it (not after a line that stands
+                // inside articles: a photo's credit before the article's last line).
+                if !block.endsLikeSentence, let prev, let p = decisions[prev], marks.startsTail(p, decisions, findings) {
                     if i == lastKept {
                         decisions[i] = Decision(slot: p.slot, cause: .trailing(after: prev)); changed = true; continue
                     }
@@ -172,7 +188,6 @@ struct Resolver {
             var t = layout.core.upperBound
             // A teaser excerpt, a video player's text or an image credit is no marker: sites set such lines between
             // the article's paragraphs (`Rule.startsPageTail`, see `MarkerTest`).
-            let marks = MarkerTest(rules: rules)
             while t < blocks.count && !marks.isMarker(t, decisions, findings, layout, blocks) { t += 1 }
             // Teasers' blurbs can stretch the body past the article: then the marker may be a removed block inside
             // the body after the article's last paragraph (`ArticleProse` tells them from blurbs), when three or more
