@@ -29,6 +29,20 @@ public struct PaymentDetailsRule: Rule {
             RuleExample("Museet öppnar fredag.\nSwish: 123 456 78 90\n", expected: "Museet öppnar fredag.\n"),
         ],
         nonTriggering: [
+            // Quoted evidence in a report of a scam or a ransom demand, on a line of its own.
+            RuleExample("""
+                Islanders have reported a scam text message that asks for a harbour fee. It says:
+                Your boat permit expires today. Pay the fee of 4.50 euros to
+                DE89 3704 0044 0532 0130 00
+                The harbour office said it never asks for payment by text message.
+
+                """),
+            RuleExample("""
+                The hackers left a ransom note on the school's computers: "Pay 2 BTC to this address within three days."
+                bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4
+                The school restored its files from last week's backup instead.
+
+                """),
             RuleExample("Police said the stolen money was moved to the account DE89 3704 0044 0532 0130 00 before it vanished abroad.\n"),
             RuleExample("The ransom note asked for payment to 1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa, investigators told the court on Tuesday.\n"),
             RuleExample("DE89 3704 0044 0532 0130 01 is not a valid IBAN.\n"),
@@ -38,6 +52,25 @@ public struct PaymentDetailsRule: Rule {
 
     public let cues: [Cue] = PaymentDetailsRule.labels.map { Cue($0, .label) }
         + PaymentDetailsRule.links.map { Cue($0, .strong) }
+        + PaymentDetailsRule.crimeWords.map { Cue($0, .weak) }
+    /// Where each family sits in `cues`, in the order above.
+    static let labelCues = Range.cues(first: labels.count)
+    static let linkCues = Range.cues(after: labelCues, count: links.count)
+    static let crimeCues = Range.cues(after: linkCues, count: crimeWords.count)
+
+    /// Words of a report on a scam, a fraud or a ransom demand: payment details within `crimeDistance` lines of one are
+    /// quoted evidence, not an appeal for money. Not "police" or "court": crime news is common, and a site's appeal with
+    /// its bank details often follows such an article.
+    static let crimeWords: [String] = [
+        "scam", "scams", "scammer", "scammers", "fraud", "frauds", "fraudster", "fraudsters", "fraudulent", "phishing",
+        "ransom", "ransomware", "extortion", "hacker", "hackers", "swindle", "swindler", "swindlers",
+        "betrug", "betrüger", "betrügerisch", "lösegeld", "erpressung", "erpresser", "arnaque", "arnaques", "escroquerie",
+        "escroc", "escrocs", "fraude", "rançon", "hameçonnage", "estafa", "estafas", "estafador", "estafadores", "truffa",
+        "truffatori", "frode", "riscatto", "golpistas", "oplichting", "oplichters", "losgeld", "svindel", "svindlere",
+        "svindlare", "bedrageri", "bedragare", "løsepenger", "oszustwo", "oszuści", "okup",
+    ]
+    /// Non-blank lines before and after a payment line searched for `crimeWords`.
+    static let crimeDistance = 3
 
     /// Labels that introduce an account or payment number.
     static let labels: [String] = [
@@ -58,6 +91,8 @@ public struct PaymentDetailsRule: Rule {
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let bytes = context.bytes
+        let start = findings.count
+        defer { PaymentDetailsRule.keepQuotedEvidence(context, from: start, in: &findings) }
         var identifiers: [PaymentIdentifierMatch] = []
         var spans: [(kind: String, range: Range<Int>)] = []
         var matchIndex = 0
@@ -73,9 +108,15 @@ public struct PaymentDetailsRule: Rule {
             let block = blocks[index]
             spans.removeAll(keepingCapacity: true)
             var m = matchIndex
+            var labelled = false
             while m < matches.count && matches[m].block == index {
                 let match = matches[m]
                 let cue = cues[Int(match.cue)]
+                if PaymentDetailsRule.crimeCues.contains(match.cue) {
+                    m += 1
+                    continue
+                }
+                labelled = true
                 if cue.weight == .label {
                     if let number = PaymentDetailsRule.numberAfter(bytes, match.range.upperBound, block.trimmed.upperBound) {
                         spans.append((kind: "number after \u{201C}\(cue.phrase)\u{201D}", range: match.range.lowerBound..<number.upperBound))
@@ -91,7 +132,7 @@ public struct PaymentDetailsRule: Rule {
             }
             // Validated identifiers: on lines with 10 digits or more (every IBAN printed in groups has
             // more, and so do most addresses) or a payment label or link ("BTC:", "IBAN").
-            if block.digits >= 10 || m > matchIndex {
+            if block.digits >= 10 || labelled {
                 identifiers.removeAll(keepingCapacity: true)
                 PaymentIdentifiers.scan(bytes, in: block.trimmed, into: &identifiers)
                 for id in identifiers {
@@ -110,6 +151,29 @@ public struct PaymentDetailsRule: Rule {
             spans.sort { $0.range.lowerBound < $1.range.lowerBound }
             findings.append(Finding(block: index, strength: definite ? .definite : .weak, evidence: .identifiers(spans)))
         }
+    }
+
+    /// Drops the findings (from `start`) within `crimeDistance` non-blank lines of a crime's words: an IBAN or an address
+    /// quoted in a report of a scam or a ransom demand is the article's.
+    static func keepQuotedEvidence(_ context: DetectionContext, from start: Int, in findings: inout [Finding]) {
+        guard findings.count > start else { return }
+        let crimeLines = context.matches.filter { crimeCues.contains($0.cue) }.map(\.block)
+        guard !crimeLines.isEmpty else { return }
+        let blocks = context.blocks
+        var kept = start
+        for f in start..<findings.count {
+            let b = findings[f].block
+            // The window: `crimeDistance` non-blank lines each way.
+            var low = b, seen = 0
+            while low > 0 && seen < crimeDistance { low -= 1; if !blocks[low].isBlank { seen += 1 } }
+            var high = b
+            seen = 0
+            while high + 1 < blocks.count && seen < crimeDistance { high += 1; if !blocks[high].isBlank { seen += 1 } }
+            if crimeLines.contains(where: { $0 >= low && $0 <= high }) { continue }
+            findings[kept] = findings[f]
+            kept += 1
+        }
+        findings.removeSubrange(kept...)
     }
 
     /// A number that follows a label: after at most a few separators (`: # . - –` and spaces), digits
