@@ -26,6 +26,9 @@ struct CueRangeTests {
             (SiteFooterRule.creditMarkCues, SiteFooterRule.creditMarks)]),
         Layout(rule: "teaser-excerpt", cues: TeaserExcerptRule().cues, families: [
             (TeaserExcerptRule.readMoreCues, TeaserExcerptRule.readMore), (TeaserExcerptRule.cutMarkCues, TeaserExcerptRule.cutMarks)]),
+        Layout(rule: "payment-details", cues: PaymentDetailsRule().cues, families: [
+            (PaymentDetailsRule.labelCues, PaymentDetailsRule.labels), (PaymentDetailsRule.linkCues, PaymentDetailsRule.links),
+            (PaymentDetailsRule.crimeCues, PaymentDetailsRule.crimeWords)]),
         Layout(rule: "comment-thread", cues: CommentThreadRule().cues, families: [
             (CommentThreadRule.headingCues, CommentThreadRule.headings), (CommentThreadRule.markCues, CommentThreadRule.marks)]),
     ]

@@ -22,6 +22,18 @@ enum Bytes {
         return false
     }
 
+    /// Whether `r` ends with a colon, ASCII or full width (EF BC 9A).
+    static func endsWithColon(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard let last = r.last else { return false }
+        return p[last] == 0x3A || (r.count >= 3 && p[last - 2] == 0xEF && p[last - 1] == 0xBC && p[last] == 0x9A)
+    }
+
+    /// Whether `r` ends with a question mark, ASCII or full width (EF BC 9F).
+    static func endsWithQuestionMark(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        guard let last = r.last else { return false }
+        return p[last] == 0x3F || (r.count >= 3 && p[last - 2] == 0xEF && p[last - 1] == 0xBC && p[last] == 0x9F)
+    }
+
     static func hasPrefix(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
         guard i >= 0, i + n <= end else { return false }

@@ -42,6 +42,8 @@ public struct DonationAppealRule: Rule {
                         expected: "Dewan memberikan suara pada hari Selasa.\n"),
         ],
         nonTriggering: [
+            // A poll's rows: "Support" is a label of figures there.
+            RuleExample("A poll of 1,200 residents shows most want the ferry to run all night.\nSupport: 58%\nOppose: 31%\nDon't know: 11%\n"),
             // Reports on giving, in the article's own words: a fundraiser's "any donation, however small" is news.
             RuleExample("Panitia mengatakan setiap donasi, besar atau kecil, akan disalurkan langsung kepada keluarga korban banjir di Demak.\n"),
             RuleExample("По словам организаторов сбора, любая сумма, даже самая небольшая, поможет семьям пострадавших.\n"),

@@ -107,6 +107,13 @@ extension DetectionContext {
         return n
     }
 
+    /// A line that introduces a list of the article's own with a colon: a sentence of at least `leadInWords` words
+    /// ("The council banned three apps on its staff's phones:"), not a prompt like "Share this article:".
+    func introducesList(_ block: Block) -> Bool {
+        block.words >= DetectionContext.leadInWords && Bytes.endsWithColon(bytes, block.trimmed)
+    }
+    static let leadInWords = 5
+
     /// Offset of the first letter or digit of a block (after bullets, quotes and spaces).
     func firstWordOffset(_ block: Block) -> Int {
         var i = block.trimmed.lowerBound

@@ -692,7 +692,9 @@ public struct PageFurnitureRule: Rule {
                 j += 1
             }
             let block = blocks[b]
-            if block.words <= 5 && block.alnum > 0 && coverage.share(of: block) >= PageFurnitureRule.menuCoverage {
+            // A row of figures ("Instagram 41%") is a table's, not a menu's.
+            if block.words <= 5 && block.alnum > 0 && coverage.share(of: block) >= PageFurnitureRule.menuCoverage
+                && !(block.digits > 0 && PhrasePolicy.isDataRow(context.bytes, block)) {
                 isMenu[b] = true
             }
             i = j
@@ -812,7 +814,11 @@ public struct PageFurnitureRule: Rule {
                 if !body.skips(end, blocks) { lines += 1; if isMenu[end] { menus += 1 } }
                 end += 1
             }
-            if lines >= 3 && menus >= 2 && menus * 2 >= lines {
+            // The article's own sentence that introduces the run with a colon makes it the article's list ("The council
+            // banned three apps:", then "Facebook", "TikTok", "WhatsApp").
+            let lead = body.previous(k, blocks)
+            let introduced = lead.map { context.introducesList(blocks[$0]) } ?? false
+            if lines >= 3 && menus >= 2 && menus * 2 >= lines && !introduced {
                 for m in k..<end where !body.skips(m, blocks) {
                     findings.append(Finding(block: m, strength: .definite, evidence: .layout(.menuRun(length: lines), core: core)))
                 }

@@ -15,6 +15,47 @@ struct PhrasePolicy: Sendable {
     var maxWordsForCues = 150
 
     /// Appends one finding per block that has matches of the rule's cues.
+    /// A data row has at most this many words.
+    static let dataRowWords = 7
+
+    /// Units and currencies that may stand beside a figure in a data row, lower case.
+    static let units: [StaticString] = ["%", "€", "$", "£", "m", "bn", "k", "mio.", "mrd.", "mln", "mld", "million", "millions",
+                                        "billion", "billions", "pts", "percent", "prozent", "procent", "eur", "euro", "euros",
+                                        "usd", "kr", "kr.", "nok", "sek", "dkk", "zł", "tys.", "mil", "millones", "milioni"]
+
+    /// A label and a figure: up to four words, a colon, then one to three tokens that are figures (with a digit) or
+    /// units, at least one a figure ("Support: 45%", "Spenden: 1,2 Mio. €"); or up to four words ending with a
+    /// percentage ("Instagram 34%").
+    static func isDataRow(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        let r = block.trimmed
+        // Tokens between spaces, as ranges.
+        var tokens: [Range<Int>] = []
+        var i = r.lowerBound
+        while i < r.upperBound {
+            while i < r.upperBound && Bytes.isSpace(p[i]) { i += 1 }
+            let start = i
+            while i < r.upperBound && !Bytes.isSpace(p[i]) { i += 1 }
+            if i > start { tokens.append(start..<i) }
+            if tokens.count > dataRowWords + 2 { return false }
+        }
+        func hasDigit(_ t: Range<Int>) -> Bool { t.contains { Bytes.isDigit(p[$0]) } }
+        func isUnit(_ t: Range<Int>) -> Bool {
+            units.contains { u in
+                u.utf8CodeUnitCount == t.count && Bytes.hasPrefix(p, t.lowerBound, t.upperBound, u)
+            }
+        }
+        // The label ends with a colon (ASCII or full width).
+        for (k, t) in tokens.enumerated() where k < 4 {
+            let colon = p[t.upperBound - 1] == 0x3A
+                || (t.count >= 3 && p[t.upperBound - 3] == 0xEF && p[t.upperBound - 2] == 0xBC && p[t.upperBound - 1] == 0x9A)
+            guard colon else { continue }
+            let value = tokens[(k + 1)...]
+            return (1...3).contains(value.count) && value.contains(where: hasDigit) && value.allSatisfy { hasDigit($0) || isUnit($0) }
+        }
+        guard let last = tokens.last, tokens.count <= 4, p[last.upperBound - 1] == 0x25 else { return false }
+        return hasDigit(last)
+    }
+
     func detect(_ context: DetectionContext, cues: [Cue], into findings: inout [Finding]) {
         let matches = context.matches
         var i = 0
@@ -31,6 +72,9 @@ struct PhrasePolicy: Sendable {
 
     func score(_ context: DetectionContext, cues: [Cue], block blockIndex: Int, matches: ArraySlice<CueMatch>) -> Finding? {
         let block = context.blocks[blockIndex]
+        // A row of figures ("Support: 45%", "Advertising: €210m", "Facebook 9%"): a poll's, a fact box's or a table's, whatever
+        // its label says.
+        if block.words <= PhrasePolicy.dataRowWords && block.digits > 0 && PhrasePolicy.isDataRow(context.bytes, block) { return nil }
         let firstWord = context.firstWordOffset(block)
         var used: [Int32] = []
         used.reserveCapacity(matches.count)

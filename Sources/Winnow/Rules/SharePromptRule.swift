@@ -27,6 +27,10 @@ public struct SharePromptRule: Rule {
             RuleExample("The pier reopens on Monday.\nGet short URL\nShare permalink\n", expected: "The pier reopens on Monday.\n"),
         ],
         nonTriggering: [
+            // Platforms named in the article: a list its own sentence introduces, a survey's figures, an interview's question.
+            RuleExample("The council banned three apps on its staff's phones after the audit:\nFacebook\nTikTok\nWhatsApp\nEmail stays allowed.\n"),
+            RuleExample("Where do the island's teenagers read the news, the survey asked.\nInstagram 41%\nFacebook 7%\nTwitter 5%\n"),
+            RuleExample("Which app do you open first in the morning?\nThe ferry timetable.\nAnd Facebook?\nOnly on Sundays.\n"),
             RuleExample("Nuevo retraso para la reparación del muelle\nEl pleno votó ayer.\n"),
             RuleExample("Residents were asked to share their views on the new timetable before the end of the month.\n"),
             RuleExample("He said he would follow us on the long walk to the harbour if the weather held.\n"),
@@ -79,8 +83,35 @@ public struct SharePromptRule: Rule {
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
+        let start = findings.count
         SharePromptRule.policy.detect(context, cues: cues, into: &findings)
+        guard findings.count > start else { return }
+        // A question ("And Facebook?") is an interview's, and platforms' names listed under an article's own sentence that
+        // introduces them with a colon ("Civil servants may no longer install these apps:", then "Facebook", "WhatsApp")
+        // are its list: neither is a share bar.
+        let p = context.bytes, blocks = context.blocks
+        // The line before the list must hold none of the rule's phrases ("Follow us on social media:").
+        let prompts = Set(context.matches.map(\.block))
+        var kept = start
+        for f in start..<findings.count {
+            let b = findings[f].block
+            if Bytes.endsWithQuestionMark(p, blocks[b].trimmed) { continue }
+            // Up through the list's short items (other names, "Instagram") to the line before them.
+            var lead = b - 1, items = 0
+            while lead >= 0 && items < SharePromptRule.listItems
+                    && (blocks[lead].isBlank || (blocks[lead].words <= 3 && !blocks[lead].endsLikeSentence)) {
+                if !blocks[lead].isBlank { items += 1 }
+                lead -= 1
+            }
+            if lead >= 0 && !prompts.contains(lead) && context.introducesList(blocks[lead]) { continue }
+            findings[kept] = findings[f]
+            kept += 1
+        }
+        findings.removeSubrange(kept...)
     }
+
+    /// Items of a list looked through for the line that introduces it.
+    static let listItems = 15
 
     static let policy = PhrasePolicy(minCoverage: 0.6, maxWordsForCoverage: 12, strongCuesToRemove: nil)
 }
