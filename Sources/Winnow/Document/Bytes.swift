@@ -7,19 +7,24 @@ enum Bytes {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0B || b == 0x0C }
     @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b &- 0x41 < 26 }
 
-    /// Whether `p[i..<end]` begins with `word` (ASCII; letters compared without case, `word` in small letters).
-    /// `range` holds a quotation mark: " “ ” „ « ».
+    /// Whether `range` holds a quotation mark: " “ ” „ « ».
     static func hasQuotationMark(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var i = range.lowerBound
-        let end = range.upperBound
-        while i < end {
-            let c = p[i]
-            if c == 0x22 { return true }
-            if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0x9C || p[i + 2] == 0x9D || p[i + 2] == 0x9E) { return true }
-            if c == 0xC2 && i + 1 < end && (p[i + 1] == 0xAB || p[i + 1] == 0xBB) { return true }
+        while i < range.upperBound {
+            if quotationMarkLength(p, i, range.upperBound) > 0 { return true }
             i += 1
         }
         return false
+    }
+
+    /// The length of the quotation mark at `i` (`"`, “ ” „, « »), 0 if there is none.
+    @inline(__always)
+    static func quotationMarkLength(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Int {
+        let c = p[i]
+        if c == 0x22 { return 1 }
+        if c == 0xE2 && i + 2 < end && p[i + 1] == 0x80 && (p[i + 2] == 0x9C || p[i + 2] == 0x9D || p[i + 2] == 0x9E) { return 3 }
+        if c == 0xC2 && i + 1 < end && (p[i + 1] == 0xAB || p[i + 1] == 0xBB) { return 2 }
+        return 0
     }
 
     /// Whether `r` ends with a colon, ASCII or full width (EF BC 9A).
@@ -34,6 +39,7 @@ enum Bytes {
         return p[last] == 0x3F || (r.count >= 3 && p[last - 2] == 0xEF && p[last - 1] == 0xBC && p[last] == 0x9F)
     }
 
+    /// Whether `p[i..<end]` begins with `word` (ASCII; letters compared without case, `word` in small letters).
     static func hasPrefix(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int, _ word: StaticString) -> Bool {
         let n = word.utf8CodeUnitCount
         guard i >= 0, i + n <= end else { return false }

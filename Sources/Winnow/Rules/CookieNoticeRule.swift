@@ -38,6 +38,8 @@ public struct CookieNoticeRule: Rule {
                         expected: "Le quai rouvre lundi.\n"),
         ],
         nonTriggering: [
+            // A paragraph that quotes a banner reports it: phrases inside quotation marks do not count towards removing it.
+            RuleExample("The regional court ruled on Tuesday that the ferry company's website had broken the law for two years.\nIts banner read: \"We use cookies to give you the best experience. By clicking Accept all, you consent to our use of cookies.\" The button to refuse was hidden in a menu.\nThe company said it would appeal the ruling.\n"),
             // Everyday words that a cookie banner's button also uses, and a report that names a banner's phrase.
             RuleExample("Принять все меры\n"),
             RuleExample("Kami terima semua\n"),

@@ -42,6 +42,8 @@ public struct DonationAppealRule: Rule {
                         expected: "Dewan memberikan suara pada hari Selasa.\n"),
         ],
         nonTriggering: [
+            // A paragraph that quotes an appeal (a charity's chairman speaking) reports it.
+            RuleExample("Die Seenotretter auf der Insel bitten nach dem Sturm um Hilfe für ein neues Bootshaus.\n„Jeder Euro hilft“, sagte der Vorsitzende Olav Berg. „Spenden Sie jetzt, damit wir vor dem Sommer wieder ausfahren können.“\nDie Gemeinde will die Hälfte der Kosten übernehmen.\n"),
             // A poll's rows: "Support" is a label of figures there.
             RuleExample("A poll of 1,200 residents shows most want the ferry to run all night.\nSupport: 58%\nOppose: 31%\nDon't know: 11%\n"),
             // Reports on giving, in the article's own words: a fundraiser's "any donation, however small" is news.

@@ -262,6 +262,8 @@ public struct MediaPlayerRule: Rule {
                 """),
         ],
         nonTriggering: [
+            // A subheading between two of the article's paragraphs: "video" is half of it.
+            RuleExample("Children on the islands spend almost four hours a day in front of screens, the school nurses found.\nVideo games\nBoys spend twice as much time gaming as girls, most of it on consoles in their bedrooms after school.\n"),
             // A photo essay whose captions share the counters' lines, each over the picture's place: its whole text.
             RuleExample("""
                 The last ferrymen of the north shore

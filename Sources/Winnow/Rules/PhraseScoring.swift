@@ -15,6 +15,34 @@ struct PhrasePolicy: Sendable {
     var maxWordsForCues = 150
 
     /// Appends one finding per block that has matches of the rule's cues.
+    /// Whether an odd number of quotation marks stand between `start` and `i`: `i` is inside a quotation.
+    static func insideQuotation(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int) -> Bool {
+        var marks = 0
+        var k = start
+        while k < i {
+            let n = Bytes.quotationMarkLength(p, k, i)
+            if n > 0 { marks += 1; k += n } else { k += 1 }
+        }
+        return marks % 2 == 1
+    }
+
+    /// A subheading has at most this many words.
+    static let subheadingWords = 4
+    /// An article's paragraph has at least this many words (and ends like a sentence).
+    static let paragraphWords = 10
+
+    /// Whether the nearest non-blank lines before and after block `i` are paragraphs of prose.
+    static func betweenParagraphs(_ context: DetectionContext, _ i: Int) -> Bool {
+        let blocks = context.blocks
+        func paragraph(_ j: Int) -> Bool { blocks[j].words >= paragraphWords && blocks[j].endsLikeSentence }
+        var b = i - 1
+        while b >= 0 && blocks[b].isBlank { b -= 1 }
+        guard b >= 0, paragraph(b) else { return false }
+        var a = i + 1
+        while a < blocks.count && blocks[a].isBlank { a += 1 }
+        return a < blocks.count && paragraph(a)
+    }
+
     /// A data row has at most this many words.
     static let dataRowWords = 7
 
@@ -83,6 +111,8 @@ struct PhrasePolicy: Sendable {
         var strongEnd = 0
         var aloneEnough = false
         var weakCue = false
+        let quotes = strongCuesToRemove != nil && Bytes.hasQuotationMark(context.bytes, block.trimmed)
+        var quoted = 0
         // Matches are ordered by end; take them by start for the union and non-overlap counts (mostly they
         // are in that order already: then no copy).
         let byStart: (CueMatch, CueMatch) -> Bool = { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
@@ -98,20 +128,33 @@ struct PhrasePolicy: Sendable {
             if cue.weight == .strong && m.range.lowerBound >= strongEnd {
                 strong += 1
                 strongEnd = m.range.upperBound
+                if quotes && PhrasePolicy.insideQuotation(context.bytes, block.trimmed.lowerBound, m.range.lowerBound) { quoted += 1 }
             }
         }
         if used.isEmpty { return nil }
         let coverage = covering.share(of: block)
         var definite = aloneEnough || (coverage >= minCoverage && block.words <= maxWordsForCoverage)
+        // A paragraph that quotes the phrases ("On the website it said: „We use cookies ...“") reports them: strong phrases
+        // inside quotation marks do not count towards removing it.
+        if quoted > 0 { strong -= quoted }
         if let needed = strongCuesToRemove, block.words <= maxWordsForCues {
             if block.words <= longBlockWords ? strong >= needed : strong >= strongCuesToRemoveLong {
                 definite = true
             }
         }
+        // A subheading between two of the article's paragraphs ("Video games", "Falska nyhetsbrev", "Comment faire un
+        // don ?") names its topic with words of its own: it stays unless its phrases are all it says, or the block it
+        // heads goes too (then the resolver takes it as that block's heading: the finding stays, weak).
+        var subheading = false
+        if definite && !aloneEnough && coverage < 1 && block.words <= PhrasePolicy.subheadingWords
+            && PhrasePolicy.betweenParagraphs(context, blockIndex) {
+            definite = false
+            subheading = true
+        }
         // A block that is not removed is evidence for its neighbours (a heading before an appeal) only
         // through a weak cue, one written for that purpose ("Support ..."); a strong cue that did not
         // carry its block says nothing about the block's role.
-        if !definite && !weakCue { return nil }
+        if !definite && !weakCue && !subheading { return nil }
         return Finding(block: blockIndex, strength: definite ? .definite : .weak,
                        evidence: .cues(used, coverage: coverage))
     }

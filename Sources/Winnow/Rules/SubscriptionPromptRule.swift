@@ -35,6 +35,8 @@ public struct SubscriptionPromptRule: Rule {
             RuleExample("The pier reopens on Monday.\nThanks! You have successfully subscribed.\n", expected: "The pier reopens on Monday.\n"),
         ],
         nonTriggering: [
+            // A subheading between two of the article's paragraphs, with a word of its own besides the phrase.
+            RuleExample("More islanders than ever read their news by e-mail, according to the survey published by the council on Friday.\nFake newsletters\nThe police also warn that fraudsters send fake newsletters in the council's name and ask readers to pay a fee.\n"),
             RuleExample("The hackers used a stolen password: the council's IT chief said the attack started with one e-mail.\n"),
             // The article's own sentence about a newsletter.
             RuleExample("Мэрия сообщила, что жители могут подписаться на рассылку о расписании парома на сайте порта, и уже десять тысяч человек это сделали.\n"),
