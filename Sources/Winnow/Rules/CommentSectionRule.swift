@@ -107,6 +107,15 @@ public struct CommentSectionRule: Rule {
         "e-posta adresiniz yayınlanmayacak", "e-posta adresiniz yayinlanmayacak",
         // Indonesian
         "komentar ditutup", "tinggalkan komentar", "tinggalkan balasan", "alamat email anda tidak akan dipublikasikan",
+        // Closed threads and comment forms in more languages
+        "yorumlar kapatılmıştır", "комментирование закрыто", "Комментирование закрыто", "Комментарии закрыты",
+        "коментарі закрито", "Коментарі закрито", "коментування закрито", "Коментування закрито",
+        "komentáře jsou uzavřeny", "komentáře jsou vypnuty", "komentarze zostały wyłączone", "komentar dinonaktifkan",
+        "tulis komentar anda", "댓글이 닫혔습니다", "댓글을 작성하려면 로그인이 필요합니다", "コメントは承認後に表示されます", "чтобы оставить комментарий",
+        "Чтобы оставить комментарий", "щоб залишити коментар", "Щоб залишити коментар",
+        "os comentários são de responsabilidade", "comentários são de responsabilidade exclusiva",
+        "komentar sepenuhnya menjadi tanggung jawab", "网友评论仅供其表达个人看法", "kommentar schreiben", "réagir à cet article",
+        "añadir comentario", "kommentera artikeln", "kommenter saken", "reageer op dit artikel", "skomentuj artykuł",
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {

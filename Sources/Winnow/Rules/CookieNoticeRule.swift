@@ -102,6 +102,14 @@ public struct CookieNoticeRule: Rule {
         "kami menggunakan cookie", "terima semua cookie", "本网站使用cookie", "我们使用cookie", "接受全部", "本網站使用cookie",
         "当サイトではcookieを使用しています", "当サイトではクッキーを使用しています", "すべて同意する",
         "이 웹사이트는 쿠키를 사용합니다", "쿠키를 사용합니다", "모두 허용",
+        // Site notices in more languages
+        "este site usa cookies", "ao continuar navegando", "deze website maakt gebruik van cookies",
+        "bruker informasjonskapsler", "administrer valg", "этот сайт использует cookie", "Этот сайт использует cookie",
+        "оставаясь на сайте", "Оставаясь на сайте", "ми використовуємо файли cookie", "Ми використовуємо файли cookie",
+        "продовжуючи користуватися сайтом", "Продовжуючи користуватися сайтом", "dengan melanjutkan",
+        "ta strona korzysta z ciasteczek", "korzysta z plików cookie", "tento web používá cookies",
+        "tento web používá soubory cookie", "bu web sitesi çerez kullanmaktadır", "çerezleri kabul et",
+        "クッキー（cookie）を使用しています", "cookieを使用しています", "クッキーを使用しています", "继续浏览即表示您同意", "繼續瀏覽即表示您同意", "계속 이용하시면",
     ]
 
     static let weak: [String] = ["cookies", "cookie", "consent", "gdpr", "privacy", "accept", "got it", "ok", "i agree", "agree"]

@@ -133,6 +133,8 @@ public struct RelatedLinksRule: Rule {
         "ilgili haberler", "İlgili haberler", "İlgili Haberler", "bunlar da ilginizi çekebilir", "ayrıca okuyun", "ayrica okuyun",
         "en çok okunanlar", "en çok okunan haberler", "baca juga", "berita terkait", "artikel terkait", "berita lainnya",
         "berita terpopuler",
+        // Headings in more languages
+        "polecamy", "більше на тему", "Більше на тему", "terpopuler",
     ]
 
     /// Cue coverage that makes a short line a heading of related links ("Read more", "Most popular").
@@ -155,6 +157,9 @@ public struct RelatedLinksRule: Rule {
         "leggi anche:", "leia também:", "lees ook:", "les også:", "läs också:", "læs også:",
         "czytaj także:", "zobacz także:", "czytaj również:", "baca juga:", "baca juga :", "читайте также:", "Читайте также:",
         "ilgili haber:", "İlgili haber:",
+        // Labels in more languages
+        "leia mais:", "przeczytaj również:", "přečtěte si také:", "читайте також:", "Читайте також:", "相关阅读：",
+        "czytaj więcej:",
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {

@@ -80,6 +80,13 @@ public struct SharePromptRule: Rule {
         // Russian (as written), Chinese, Japanese, Korean
         "поделиться", "Поделиться", "поделиться:", "Поделиться:", "分享", "分享到", "分享到：", "转发", "ツイート", "シェア",
         "シェアする", "いいね", "はてなブックマーク", "공유하기", "공유",
+        // Buttons in more languages
+        "twittern", "per e-mail versenden", "udostępnij", "udostępnij artykuł", "skopiuj link", "sdílet",
+        "sdílet na facebooku", "poslat e-mailem", "paylaş", "facebook'ta paylaş", "twitter'da paylaş",
+        "whatsapp'ta paylaş", "bu haberi paylaş", "поділитися", "Поділитися", "поділитися новиною", "Поділитися новиною",
+        "вконтакте", "Вконтакте", "одноклассники", "Одноклассники", "bagikan", "bagikan artikel ini",
+        "compartilhe esta notícia", "xでポスト", "lineで送る", "この記事をシェア", "微信", "微博", "qq空间", "카카오톡", "페이스북", "url 복사",
+        "kopiera länk", "del på e-post", "delen via e-mail", "enviar por correo", "dela på x",
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {

@@ -105,6 +105,15 @@ public struct SubscriptionPromptRule: Rule {
         "bültenimize abone olun", "e-bültene abone ol", "abone ol", "berlangganan newsletter", "berlangganan newsletter kami",
         "订阅我们的新闻通讯", "订阅新闻通讯", "订阅我们的电子报", "訂閱電子報", "ニュースレターに登録", "ニュースレターに登録する", "メールマガジン登録", "メールマガジンに登録する",
         "メルマガ登録", "뉴스레터 구독", "뉴스레터 구독하기",
+        // Newsletter and paywall prompts in more languages
+        "cadastre-se na nossa newsletter", "assine nossa newsletter", "receba as principais notícias",
+        "iscriviti alla nostra newsletter", "nella tua casella di posta", "schrijf je in voor de nieuwsbrief",
+        "in je mailbox", "prenumerera på nyhetsbrevet", "direkt i din inkorg", "přihlaste se k odběru",
+        "odebírat newsletter", "підпишіться на нашу розсилку", "Підпишіться на нашу розсилку", "订阅我们的新闻简报",
+        "recibe nuestra newsletter", "apúntate gratis", "recibe cada mañana en tu correo", "recevez chaque matin",
+        "je m'inscris", "mit der anmeldung akzeptieren sie", "kostenlos in ihr postfach", "in ihr postfach",
+        "prosto na twoją skrzynkę", "この記事は会員限定です", "毎朝お届けします", "登録は無料です", "подписывайтесь на наш канал",
+        "Подписывайтесь на наш канал",
     ]
 
     static let weak: [String] = ["newsletter", "newsletters", "subscribe", "sign up", "log in", "sign in", "nyhetsbrev", "nieuwsbrief"]
