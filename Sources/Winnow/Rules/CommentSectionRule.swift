@@ -108,7 +108,7 @@ public struct CommentSectionRule: Rule {
         // Indonesian
         "komentar ditutup", "tinggalkan komentar", "tinggalkan balasan", "alamat email anda tidak akan dipublikasikan",
         // Closed threads and comment forms in more languages
-        "yorumlar kapatılmıştır", "комментирование закрыто", "Комментирование закрыто", "Комментарии закрыты",
+        "yorumlar kapatılmıştır", "yorumlar kapatilmiştir", "комментирование закрыто", "Комментирование закрыто", "Комментарии закрыты",
         "коментарі закрито", "Коментарі закрито", "коментування закрито", "Коментування закрито",
         "komentáře jsou uzavřeny", "komentáře jsou vypnuty", "komentarze zostały wyłączone", "komentar dinonaktifkan",
         "tulis komentar anda", "댓글이 닫혔습니다", "댓글을 작성하려면 로그인이 필요합니다", "コメントは承認後に表示されます", "чтобы оставить комментарий",

@@ -108,7 +108,7 @@ public struct CookieNoticeRule: Rule {
         "оставаясь на сайте", "Оставаясь на сайте", "ми використовуємо файли cookie", "Ми використовуємо файли cookie",
         "продовжуючи користуватися сайтом", "Продовжуючи користуватися сайтом", "dengan melanjutkan",
         "ta strona korzysta z ciasteczek", "korzysta z plików cookie", "tento web používá cookies",
-        "tento web používá soubory cookie", "bu web sitesi çerez kullanmaktadır", "çerezleri kabul et",
+        "tento web používá soubory cookie", "bu web sitesi çerez kullanmaktadır", "bu web sitesi çerez kullanmaktadir", "çerezleri kabul et",
         "クッキー（cookie）を使用しています", "cookieを使用しています", "クッキーを使用しています", "继续浏览即表示您同意", "繼續瀏覽即表示您同意", "계속 이용하시면",
     ]
 

@@ -130,7 +130,7 @@ public struct DonationAppealRule: Rule {
         "apoie o jornalismo independente", "apoie o jornalismo", "contribua com qualquer valor", "quero apoiar",
         "steun onafhankelijke journalistiek", "steun onafhankelijke lokale journalistiek", "doneer eenmalig",
         "steun van lezers", "støtt lokaljournalistikken", "støtt uavhengig journalistikk",
-        "bağımsız gazeteciliğe destek olun", "bağış yap", "okurlarımızın bağışlarıyla",
+        "bağımsız gazeteciliğe destek olun", "bağimsiz gazeteciliğe destek olun", "bağış yap", "bağiş yap", "okurlarımızın bağışlarıyla", "okurlarimizin bağişlariyla",
         "підтримайте незалежну журналістику", "Підтримайте незалежну журналістику", "підтримайте нашу роботу",
         "Підтримайте нашу роботу", "podpořte nezávislou žurnalistiku", "podpořte nás", "поддержать редакцию",
         "Поддержать редакцию", "поддержите редакцию", "Поддержите редакцию", "поддержите нас", "Поддержите нас",
