@@ -53,6 +53,9 @@ public struct Cleaner: Sendable {
     let automaton: PhraseAutomaton
     let repeatSlot: Int?
     let furnitureSlot: Int?
+    /// Per rule slot, the indexes of its cues that mark a line as a prompt's (strong phrases of appeals, newsletter and
+    /// cookie notices, comment forms and share bars): such a line is no teaser's blurb (see `ArticleProse`).
+    let promptCues: [[Bool]]
     let listMarkup: Bool
     let listMarkupSlot: Int?
     let bullet: [UInt8]
@@ -85,6 +88,11 @@ public struct Cleaner: Sendable {
         automaton = PhraseAutomaton(phrases: phrases)
         repeatSlot = active.firstIndex { $0 is RepeatedBlockRule }
         furnitureSlot = active.firstIndex { $0 is PageFurnitureRule }
+        let promptFamilies: Set<RuleFamily> = [.donation, .subscription, .consent, .comments, .share]
+        promptCues = active.map { rule in
+            let prompt = promptFamilies.contains(type(of: rule).description.family)
+            return rule.cues.map { prompt && $0.weight == .strong }
+        }
         listMarkup = active.contains { $0 is ListMarkupRule }
         listMarkupSlot = active.firstIndex { $0 is ListMarkupRule }
         bullet = Array(configuration.bullet.utf8)
@@ -198,10 +206,13 @@ public struct Cleaner: Sendable {
             for slot in perRule.indices where counts[slot] > 0 { perRule[slot].reserveCapacity(counts[slot]) }
         }
         var line = 0
+        var prompts = [Bool](filled: false, count: blocks.count)
         for m in matches {
             while line + 1 < blocks.count && blocks[line].end <= m.range.lowerBound { line += 1 }
             let payload = automaton.patterns[Int(m.pattern)].payload
-            perRule[Int(payload >> 16)].append(CueMatch(block: line, cue: payload & 0xFFFF, range: m.range))
+            let slot = Int(payload >> 16), cue = payload & 0xFFFF
+            perRule[slot].append(CueMatch(block: line, cue: cue, range: m.range))
+            if promptCues[slot][Int(cue)] { prompts[line] = true }
         }
         // Rules that read only the text run once.
         var findings: [Finding] = []
@@ -240,7 +251,7 @@ public struct Cleaner: Sendable {
                 findings.removeSubrange(kept...)
             }
             Resolver.resolve(blocks: blocks, findings: findings, decisions: &decisions, repeatSlot: repeatSlot, bytes: bytes,
-                                         layout: layout, furnitureSlot: furnitureSlot, rules: rules, bullets: bullets)
+                                         layout: layout, furnitureSlot: furnitureSlot, rules: rules, bullets: bullets, prompts: prompts)
             var settled = true
             for i in blocks.indices where decisions[i] != nil && !ignored[i] { ignored[i] = true; settled = false }
             if settled { break }

@@ -136,7 +136,10 @@ struct ArticleProse {
     private(set) var words: Int
     private(set) var blurbs: Int
 
-    init(_ layout: ArticleBody, blocks: [Block], bytes: UnsafeBufferPointer<UInt8>?) {
+    /// `prompts`: lines with a prompt's phrases (an appeal's, a newsletter box's, a cookie notice's) that no rule removed:
+    /// looked through, neither the article's words nor a teaser's blurb (so a box's leftovers after a box in the middle of
+    /// an article do not make the paragraph next to them one of three blurbs).
+    init(_ layout: ArticleBody, blocks: [Block], bytes: UnsafeBufferPointer<UInt8>?, prompts: [Bool]? = nil) {
         before = [(words: Int32, blurbs: Int32)](repeating: (0, 0), count: blocks.count)
         var article = 0, blurbCount = 0
         var previousBody = false
@@ -145,7 +148,7 @@ struct ArticleProse {
         var pending = -1
         for (index, block) in blocks.enumerated() {
             before[index] = (Int32(truncatingIfNeeded: article), Int32(truncatingIfNeeded: blurbCount))
-            if layout.skips(index, blocks) { continue }
+            if layout.skips(index, blocks) || (prompts?[index] ?? false) { continue }
             let isBody = layout.kinds[index] == .body
             let cut = isBody && (bytes.map { ArticleBody.isCut($0, block) } ?? false)
             let body = isBody && !cut

@@ -61,7 +61,7 @@ struct Resolver {
     /// place: a copy of the array per round was a tenth of the resolver's cost).
     static func resolve(blocks: [Block], findings: [Finding], decisions: inout [Decision?], repeatSlot: Int?, bytes: UnsafeBufferPointer<UInt8>? = nil,
                         layout: ArticleBody? = nil, furnitureSlot: Int? = nil, rules: [any Rule] = [],
-                        bullets: [Bool]) {
+                        bullets: [Bool], prompts: [Bool]? = nil) {
         precondition(bullets.count == blocks.count, "one bullet flag per block")
         precondition(decisions.count == blocks.count, "one decision per block")
         // Weak cue families per block, as a bit set of rule slots.
@@ -196,7 +196,7 @@ struct Resolver {
             var prose: ArticleProse? = nil
             let coreEnd = layout.core.upperBound
             for e in layout.core.lowerBound..<min(t, coreEnd) where marks.isMarker(e, decisions, findings, layout, blocks) {
-                let article = prose ?? ArticleProse(layout, blocks: blocks, bytes: bytes)
+                let article = prose ?? ArticleProse(layout, blocks: blocks, bytes: bytes, prompts: prompts)
                 prose = article
                 if article.blurbs(before: coreEnd) - article.blurbs(before: e) < Resolver.blurbsAfterArticle { break }
                 let before = article.words(before: e)
@@ -215,7 +215,7 @@ struct Resolver {
             // going on: a fifth of the article's words (`ArticleProse`) after the marker does.
             var fires = t < blocks.count && (heading || early || (layout.bodyWords - layout.bodyWordsBefore[t]) * 5 < layout.bodyWords)
             if t < blocks.count && !fires {
-                let article = prose ?? ArticleProse(layout, blocks: blocks, bytes: bytes)
+                let article = prose ?? ArticleProse(layout, blocks: blocks, bytes: bytes, prompts: prompts)
                 fires = article.words >= PageFurnitureRule.minimumBodyScore && (article.words - article.words(before: t)) * 5 < article.words
             }
             if fires {

@@ -29,9 +29,10 @@ struct PhrasePolicy: Sendable {
     /// A subheading has at most this many words.
     static let subheadingWords = 4
     /// An article's paragraph has at least this many words (and ends like a sentence).
-    static let paragraphWords = 10
+    static let paragraphWords = 15
 
-    /// Whether the nearest non-blank lines before and after block `i` are paragraphs of prose.
+    /// Whether the nearest non-blank lines before and after block `i` are paragraphs of prose (longer than a newsletter
+    /// box's pitch, "Get the day's big stories and picks in your inbox.").
     static func betweenParagraphs(_ context: DetectionContext, _ i: Int) -> Bool {
         let blocks = context.blocks
         func paragraph(_ j: Int) -> Bool { blocks[j].words >= paragraphWords && blocks[j].endsLikeSentence }
