@@ -164,3 +164,28 @@ struct ShortLineContextTests {
         #expect(!Self.cleaner.clean(text).text.contains("Harbour Voice Weekly"))
     }
 }
+
+/// A box in the middle of an article (a newsletter sign-up), the next paragraph, then an appeal and notices the rules do not
+/// all know: the leftovers with a prompt's phrases are no teasers' blurbs, so the paragraph is not taken for one either
+/// (a review's Swedish page lost it as "a sentence with no prose line next to it").
+struct BoxInsideArticleTests {
+    static let page = """
+        Arbetet sker dygnet runt för att bli klart innan skolstarten i augusti. Biltrafiken påverkas inte, men ett körfält i varje riktning kommer periodvis att vara avstängt.
+        Resenärer uppmanas att planera sina resor i förväg och hålla sig uppdaterade via Västtrafiks app.
+        Din e-postadress
+        Prenumerera
+        Hisingsbron invigdes 2021 och ersatte den gamla Götaälvbron. Redan under det första året fick bron kritik för att öppningsmekanismen drabbades av flera driftstopp.
+        Stöd lokal journalistik
+        Göteborgs Fria är en oberoende tidning som finansieras av läsarna. Om du tycker att vårt arbete är viktigt, stöd oss med ett valfritt belopp.
+        Kommentarsfältet är stängt för denna artikel.
+        Vi använder kakor (cookies) för att webbplatsen ska fungera på ett bra sätt för dig. Genom att klicka vidare godkänner du att vi använder kakor.
+
+        """
+
+    @Test func theParagraphAfterTheBoxStays() throws {
+        let result = try Cleaner().clean(Self.page)
+        #expect(result.text.contains("Hisingsbron invigdes 2021"))
+        #expect(!result.text.contains("Prenumerera"))
+        #expect(!result.text.contains("Kommentarsfältet är stängt"))
+    }
+}
