@@ -1,4 +1,5 @@
-/// Comment counters alone on their line ("12 Comments") outside the article body with no thread after them go too.
+/// Comment counters alone on their line ("12 Comments") outside the article body with no thread after them go too, and
+/// anywhere a counter with its button ("11 Comments. Click to view comments").
 ///
 /// Comment threads: from a comment-section heading ("12 Comments", "Leave a Reply", "Join the
 /// discussion", "12 thoughts on “Title”", "There are 13 comments") to the end of the page, when what follows has the marks of a thread ("Reply",
@@ -174,6 +175,9 @@ public struct CommentThreadRule: Rule {
                         expected: "The pier reopens on Monday.\nThe first boat leaves at six.\n"),
             RuleExample("The pier reopens on Monday.\n* 1,941 comments\n", expected: "The pier reopens on Monday.\n"),
             RuleExample("The pier reopens on Monday.\n11 Comments. Click to view comments\n", expected: "The pier reopens on Monday.\n"),
+            // With its button, a counter goes inside the article's body too.
+            RuleExample("The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier, the harbour board said.\nEngineers found that winter storms had loosened more than forty of the wooden piles under the landing stage last year.\n14 Comments. Click to view comments\nThe harbour master said the first crossings would run every forty minutes from early morning until late in the evening.\nTickets for the first week are on sale at the kiosk, and season passes will be valid until the end of the summer.\n",
+                        expected: "The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier, the harbour board said.\nEngineers found that winter storms had loosened more than forty of the wooden piles under the landing stage last year.\nThe harbour master said the first crossings would run every forty minutes from early morning until late in the evening.\nTickets for the first week are on sale at the kiosk, and season passes will be valid until the end of the summer.\n"),
             RuleExample("Der Anleger öffnet am Montag.\nKommentare (3)\n", expected: "Der Anleger öffnet am Montag.\n"),
             // A counter that went alone is no start of the page's tail: the article's lines after it stay.
             RuleExample("""
@@ -303,10 +307,15 @@ public struct CommentThreadRule: Rule {
             while k > lastMark && !CommentThreadRule.isTimestamp(context.bytes, blocks[k]) { k -= 1 }
             lastMark = max(lastMark, k)
         }
+        // A counter with its button ("11 Comments. Click to view comments") is the page's, wherever it stands.
+        let prompted = counters.map { CommentThreadRule.hasViewPrompt(context.bytes, blocks[$0.block]) }
+        for (k, c) in counters.enumerated() where prompted[k] && !context.layout.ignored[c.block] {
+            findings.append(Finding(block: c.block, strength: .definite, evidence: .cues([c.cue], coverage: c.coverage)))
+        }
         func counting(before end: Int, afterMarks: Bool) {
             let core = context.layout.core
-            for (k, c) in counters.enumerated() where c.block < end && (!afterMarks || c.block > lastMark) && !context.layout.ignored[c.block]
-                && (c.block < core.lowerBound || c.block >= core.upperBound) {
+            for (k, c) in counters.enumerated() where !prompted[k] && c.block < end && (!afterMarks || c.block > lastMark)
+                && !context.layout.ignored[c.block] && (c.block < core.lowerBound || c.block >= core.upperBound) {
                 // Counters a few lines apart are a table's column (the most commented stories).
                 if (k > 0 && c.block - counters[k - 1].block <= CommentThreadRule.counterTableGap)
                     || (k + 1 < counters.count && counters[k + 1].block - c.block <= CommentThreadRule.counterTableGap) { continue }
@@ -364,6 +373,12 @@ public struct CommentThreadRule: Rule {
             return
         }
         counting(before: blocks.count, afterMarks: true)
+    }
+
+    /// The line ends with "Click to view comments" (after a counter: see `isCounter`).
+    static func hasViewPrompt(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        let n = "click to view comments".utf8.count
+        return block.trimmed.count > n && Bytes.hasPrefix(p, block.trimmed.upperBound - n, block.trimmed.upperBound, "click to view comments")
     }
 
     /// The line is a count and the heading cue at `cue` ("12 Comments", "* 1,941 comments", "2 responses"), and
