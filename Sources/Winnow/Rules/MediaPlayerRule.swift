@@ -71,6 +71,9 @@ public struct MediaPlayerRule: Rule {
         summary: "Removes the messages and settings of video players and the controls, counters and slideshow captions of photo galleries.",
         languages: ["en", "de", "fr", "es", "it", "pt", "nl"],
         triggering: [
+            // A player's control panel left as text, a line per control: three controls or more, and the lines between them.
+            RuleExample("The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier, the harbour board said.\nSettings\nFull Screen\nVideo Quality\nAuto\nClosed Captions\nEnglish\nThe harbour master said the first crossings would run every forty minutes from early morning until late in the evening.\n",
+                        expected: "The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier, the harbour board said.\nThe harbour master said the first crossings would run every forty minutes from early morning until late in the evening.\n"),
             RuleExample("""
                 \(Self.article)
                 This is a modal window.
@@ -105,8 +108,9 @@ public struct MediaPlayerRule: Rule {
                 The harbour master said the first crossings would run every forty minutes.
                 """),
             RuleExample("Der Anleger öffnet am Montag.\nBild 2 von 14\nZurück zur Galerie\n", expected: "Der Anleger öffnet am Montag.\n"),
-            // A player's caption style menu: its own phrases go; items that are also ordinary words (a review's
-            // subheadings: "Video Quality") stay.
+            // A player's caption style menu: its own phrases go, and with three controls or more on lines of their own
+            // in a row, the items that are also ordinary words ("Video Quality") go with them (a review's subheadings
+            // stand between paragraphs: see the non-triggering examples).
             RuleExample("""
                 \(Self.article)
                 Captions Off
@@ -118,10 +122,6 @@ public struct MediaPlayerRule: Rule {
                 The harbour master said the first crossings would run every forty minutes.
                 """, expected: """
                 \(Self.article)
-                Video Quality
-                Closed Captions
-                Type Size
-                Style Options
                 The harbour master said the first crossings would run every forty minutes.
                 """),
             // The label of a video embedded in the article goes; it does not start the page's tail: what follows
@@ -262,6 +262,19 @@ public struct MediaPlayerRule: Rule {
                 """),
         ],
         nonTriggering: [
+            // A review's subheadings that are a player's controls' names, each over its paragraph.
+            RuleExample("""
+                The new streaming box for the islands' cable network arrived in time for the winter, and we tried it for a week.
+                Video Quality
+                Pictures are sharp on a large screen, although fast football matches still stutter now and then.
+                Closed Captions
+                Subtitles can be switched on with one button, and the letters are large enough to read from the sofa.
+                Type Size
+                Three sizes are offered, and the largest one covers a fifth of the screen.
+
+                """),
+            // Two of the controls' names in the article's own list are no player's panel.
+            RuleExample("The island's new hearing-aid remote is simple enough for anyone, the clinic says. It has three buttons:\nMute\nVolume\nPower\nPatients can borrow one at the clinic from Monday.\n"),
             // A subheading between two of the article's paragraphs: "video" is half of it.
             RuleExample("Children on the islands spend almost four hours a day in front of screens, the school nurses found.\nVideo games\nBoys spend twice as much time gaming as girls, most of it on consoles in their bedrooms after school.\n"),
             // A photo essay whose captions share the counters' lines, each over the picture's place: its whole text.
@@ -499,9 +512,88 @@ public struct MediaPlayerRule: Rule {
                 }
             }
         }
+        // A player's control panel, line by line ("Settings", "Full Screen", "Closed Captions", "Type Size", ...).
+        let taken = Set(findings[start...].map(\.block))
+        MediaPlayerRule.panels(context, into: &findings, skipping: taken)
     }
 
     static let policy = PhrasePolicy(minCoverage: 0.5, maxWordsForCoverage: 30)
+
+    /// A player's controls and caption settings, each a line of its own: names only a video player shows together.
+    static let controls: [StaticString] = [
+        "closed captions", "captions", "subtitles", "subtitles/cc", "video quality", "quality", "full screen", "fullscreen",
+        "exit full screen", "autoplay", "skip ad", "playback speed", "playback rate", "mute", "unmute", "chapters", "descriptions",
+        "type size", "font size", "font family", "style options", "text edge style", "caption settings", "closed caption settings",
+        "picture-in-picture", "picture in picture", "volume", "replay", "embed",
+        "100% (opaque)", "75% (transparency)", "50% (transparency)", "25% (transparency)", "0% (transparent)",
+        // Caption edge styles: a panel's only with another control (`styleControls`).
+        "plain", "shadow", "raised", "lowered", "outline", "depressed", "uniform", "drop shadow", "dropshadow",
+    ]
+    /// Where the caption edge styles begin in `controls`.
+    static let styleControls = controls.count - 9
+    /// Distinct controls that make a run of short lines a player's panel.
+    static let panelControls = 3
+    /// Lines of one or two words before a panel's first control and after its last that go with it.
+    static let panelEdge = 2
+    /// Short lines between two controls of one panel (a list of fonts, opacities).
+    static let panelGap = 30
+
+    /// The trimmed line without a leading bullet ("+ Bottom", "- Chapters").
+    static func bare(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Range<Int> {
+        var r = block.trimmed
+        let n = ListMarkupRule.bulletLength(p, r.lowerBound, r.upperBound)
+        if n > 0 || (r.count > 2 && p[r.lowerBound] == 0x2B && p[r.lowerBound + 1] == 0x20) {
+            r = (r.lowerBound + max(n, 1))..<r.upperBound
+            while !r.isEmpty && Bytes.isSpace(p[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+        }
+        return r
+    }
+
+    /// Which of `list` the range is, whole (letters compared without case), if any.
+    static func entry(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ list: [StaticString]) -> Int? {
+        list.firstIndex { $0.utf8CodeUnitCount == r.count && Bytes.hasPrefix(p, r.lowerBound, r.upperBound, $0) }
+    }
+
+    /// Runs of short lines that hold `panelControls` or more distinct controls (`controls`), each within `panelGap`
+    /// short lines of the next: a video player's control panel or caption settings, left in the page as text. The lines
+    /// from the first control to the last go, but for those that read as sentences.
+    static func panels(_ context: DetectionContext, into findings: inout [Finding], skipping taken: Set<Int>) {
+        let p = context.bytes, blocks = context.blocks
+        var i = 0
+        while i < blocks.count {
+            guard !blocks[i].isBlank, blocks[i].words <= 4, let c = entry(p, bare(p, blocks[i]), controls) else { i += 1; continue }
+            var seen: [Int] = [c]
+            var last = i, gap = 0, j = i + 1
+            while j < blocks.count && gap <= panelGap {
+                let b = blocks[j]
+                // Blank lines, and the panel's lines the phrases took ("Captions will look like this"), are looked through.
+                if b.isBlank || taken.contains(j) { j += 1; continue }
+                guard b.words <= 4, !b.endsLikeSentence else { break }
+                let r = bare(p, b)
+                if let k = entry(p, r, controls) {
+                    if !seen.contains(k) { seen.append(k) }
+                    last = j; gap = 0
+                } else {
+                    gap += 1
+                }
+                j += 1
+            }
+            if seen.count >= panelControls && seen.contains(where: { $0 < styleControls }) {
+                // The panel's title and last value ("Settings", "English"): up to `panelEdge` lines of one or two words
+                // right before its first control and after its last.
+                var first = i, end = last
+                func edge(_ k: Int) -> Bool { !blocks[k].isBlank && blocks[k].words <= 2 && !blocks[k].endsLikeSentence }
+                while first > 0 && i - first < panelEdge && edge(first - 1) { first -= 1 }
+                while end + 1 < blocks.count && end - last < panelEdge && edge(end + 1) { end += 1 }
+                for k in first...end where !blocks[k].isBlank && !blocks[k].endsLikeSentence && !taken.contains(k) {
+                    findings.append(Finding(block: k, strength: .definite, evidence: .identifiers([(kind: "player control", range: blocks[k].trimmed)])))
+                }
+                i = end + 1
+            } else {
+                i += 1
+            }
+        }
+    }
 
     /// "k/N" or "k / N" at the start of the line (after a bullet), followed by the end or a space: k, N and
     /// where the counter is.
