@@ -28,7 +28,7 @@ struct CueRangeTests {
             (TeaserExcerptRule.readMoreCues, TeaserExcerptRule.readMore), (TeaserExcerptRule.cutMarkCues, TeaserExcerptRule.cutMarks)]),
         Layout(rule: "payment-details", cues: PaymentDetailsRule().cues, families: [
             (PaymentDetailsRule.labelCues, PaymentDetailsRule.labels), (PaymentDetailsRule.linkCues, PaymentDetailsRule.links),
-            (PaymentDetailsRule.crimeCues, PaymentDetailsRule.crimeWords)]),
+            (PaymentDetailsRule.crimeCues, PaymentDetailsRule.crimeWords), (PaymentDetailsRule.appealCues, PaymentDetailsRule.appealWords)]),
         Layout(rule: "comment-thread", cues: CommentThreadRule().cues, families: [
             (CommentThreadRule.headingCues, CommentThreadRule.headings), (CommentThreadRule.markCues, CommentThreadRule.marks)]),
     ]

@@ -128,6 +128,11 @@ struct Resolver {
             while a < blocks.count && (blocks[a].isBlank || decisions[a] != nil) { a += 1 }
             return paragraph(b >= 0 ? b : nil) && paragraph(a < blocks.count ? a : nil)
         }
+        // Two removals by one rule that both start the page's tail ("Share on Facebook", "Share on Twitter") are one
+        // widget's: a line between them is its too ("Gift this article"), even with paragraphs around the widget.
+        func widget(_ p: Decision, _ n: Decision) -> Bool {
+            p.slot == n.slot && marks.startsTail(p, decisions, findings) && marks.startsTail(n, decisions, findings)
+        }
         var changed = true
         var rounds = 0
         while changed && rounds < 8 {
@@ -166,8 +171,8 @@ struct Resolver {
                 // articles (an image credit, a video player's text: `Rule.startsPageTail`), or the article's
                 // paragraphs stand on both sides of the three (a subheading between an advertisement's label and a
                 // newsletter box).
-                if !block.endsLikeSentence, let prev, let next, let p = decisions[prev], decisions[next] != nil,
-                   !betweenParagraphs(prev, next) {
+                if !block.endsLikeSentence, let prev, let next, let p = decisions[prev], let n = decisions[next],
+                   !betweenParagraphs(prev, next) || widget(p, n) {
                     decisions[i] = Decision(slot: p.slot, cause: .between(prev, next)); changed = true; continue
                 }
                 // After a removed block, with nothing but removed blocks after it (not after a line that stands

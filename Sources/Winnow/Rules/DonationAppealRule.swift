@@ -129,12 +129,12 @@ public struct DonationAppealRule: Rule {
         // Appeals in more languages
         "apoie o jornalismo independente", "apoie o jornalismo", "contribua com qualquer valor", "quero apoiar",
         "steun onafhankelijke journalistiek", "steun onafhankelijke lokale journalistiek", "doneer eenmalig",
-        "steun van lezers", "støtt lokaljournalistikken", "støtt uavhengig journalistikk",
+        "støtt lokaljournalistikken", "støtt uavhengig journalistikk",
         "bağımsız gazeteciliğe destek olun", "bağimsiz gazeteciliğe destek olun", "bağış yap", "bağiş yap", "okurlarımızın bağışlarıyla", "okurlarimizin bağişlariyla",
         "підтримайте незалежну журналістику", "Підтримайте незалежну журналістику", "підтримайте нашу роботу",
         "Підтримайте нашу роботу", "podpořte nezávislou žurnalistiku", "podpořte nás", "поддержать редакцию",
         "Поддержать редакцию", "поддержите редакцию", "Поддержите редакцию", "поддержите нас", "Поддержите нас",
-        "wesprzyj nas", "wesprzyj nas dowolną kwotą", "dukung kami dengan donasi", "donasi sekarang", "支持独立新闻", "欢迎打赏",
+        "wesprzyj nas", "wesprzyj nas dowolną kwotą", "dukung kami dengan donasi", "支持独立新闻", "欢迎打赏",
         "打赏支持", "독립언론을 후원해 주세요", "후원하기", "독자 여러분의 후원", "colabora con nosotros", "puedes apoyarnos", "apóyanos",
         "aidez-nous à rester indépendants", "soutenez-nous", "soutenez notre rédaction",
     ]

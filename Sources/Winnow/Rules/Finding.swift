@@ -107,12 +107,30 @@ extension DetectionContext {
         return n
     }
 
-    /// A line that introduces a list of the article's own with a colon: a sentence of at least `leadInWords` words
-    /// ("The council banned three apps on its staff's phones:"), not a prompt like "Share this article:".
+    /// A line that introduces a list of the article's own with a colon: at least `leadInWords` words ("Under the ban
+    /// fell:", "The council banned three apps on its staff's phones:"), none of them a site's words to its readers
+    /// ("Get our latest stories on your phone:", "Follow us on:": a promotion's).
     func introducesList(_ block: Block) -> Bool {
-        block.words >= DetectionContext.leadInWords && Bytes.endsWithColon(bytes, block.trimmed)
+        guard block.words >= DetectionContext.leadInWords && Bytes.endsWithColon(bytes, block.trimmed) else { return false }
+        var i = block.trimmed.lowerBound
+        let end = block.trimmed.upperBound
+        while i < end {
+            while i < end && !Bytes.isASCIILetter(bytes[i]) { i += 1 }
+            let start = i
+            while i < end && Bytes.isASCIILetter(bytes[i]) { i += 1 }
+            guard i > start, start == block.trimmed.lowerBound || !Bytes.isWordByte(bytes, start - 1) else { continue }
+            if i - start == 2 && bytes[start] == 0x75 && bytes[start + 1] == 0x73 { return false }   // "us", not "US"
+            if DetectionContext.personalWords.contains(where: { $0.utf8CodeUnitCount == i - start && Bytes.hasPrefix(bytes, start, i, $0) }) {
+                return false
+            }
+        }
+        return true
     }
-    static let leadInWords = 5
+    static let leadInWords = 3
+    /// Words of a site speaking to its readers, in small letters ("us" is checked apart: "US" is a country).
+    static let personalWords: [StaticString] = ["our", "your", "you", "unser", "unsere", "unseren", "uns", "notre", "nos", "votre", "vos",
+                                                "nuestro", "nuestra", "nuestros", "nuestras", "nosso", "nossa", "nossos", "onze", "ons",
+                                                "jouw", "nasz", "nasza", "nasze", "naszym"]
 
     /// Offset of the first letter or digit of a block (after bullets, quotes and spaces).
     func firstWordOffset(_ block: Block) -> Int {

@@ -53,10 +53,20 @@ public struct PaymentDetailsRule: Rule {
     public let cues: [Cue] = PaymentDetailsRule.labels.map { Cue($0, .label) }
         + PaymentDetailsRule.links.map { Cue($0, .strong) }
         + PaymentDetailsRule.crimeWords.map { Cue($0, .weak) }
+        + PaymentDetailsRule.appealWords.map { Cue($0, .weak) }
     /// Where each family sits in `cues`, in the order above.
     static let labelCues = Range.cues(first: labels.count)
     static let linkCues = Range.cues(after: labelCues, count: links.count)
     static let crimeCues = Range.cues(after: linkCues, count: crimeWords.count)
+    static let appealCues = Range.cues(after: crimeCues, count: appealWords.count)
+
+    /// Words of an appeal for money: near them, payment details are the appeal's even beside a scam's words ("Beware of
+    /// fraudsters: our only account is ...").
+    static let appealWords: [String] = [
+        "donate", "donation", "donations", "support us", "support our", "spende", "spenden", "spendenkonto", "faire un don",
+        "donar", "donación", "donativo", "donazione", "doação", "doneer", "donatie", "gåva", "darowizna", "wesprzyj",
+        "unterstützen sie", "soutenez", "apóyanos", "apoie", "steun ons", "støtt oss", "stöd oss", "contribute", "contribution",
+    ]
 
     /// Words of a report on a scam, a fraud or a ransom demand: payment details within `crimeDistance` lines of one are
     /// quoted evidence, not an appeal for money. Not "police" or "court": crime news is common, and a site's appeal with
@@ -112,7 +122,7 @@ public struct PaymentDetailsRule: Rule {
             while m < matches.count && matches[m].block == index {
                 let match = matches[m]
                 let cue = cues[Int(match.cue)]
-                if PaymentDetailsRule.crimeCues.contains(match.cue) {
+                if PaymentDetailsRule.crimeCues.contains(match.cue) || PaymentDetailsRule.appealCues.contains(match.cue) {
                     m += 1
                     continue
                 }
@@ -153,12 +163,13 @@ public struct PaymentDetailsRule: Rule {
         }
     }
 
-    /// Drops the findings (from `start`) within `crimeDistance` non-blank lines of a crime's words: an IBAN or an address
-    /// quoted in a report of a scam or a ransom demand is the article's.
+    /// Drops the findings (from `start`) within `crimeDistance` non-blank lines of a crime's words and of no appeal's: an
+    /// IBAN or an address quoted in a report of a scam or a ransom demand is the article's.
     static func keepQuotedEvidence(_ context: DetectionContext, from start: Int, in findings: inout [Finding]) {
         guard findings.count > start else { return }
         let crimeLines = context.matches.filter { crimeCues.contains($0.cue) }.map(\.block)
         guard !crimeLines.isEmpty else { return }
+        let appealLines = context.matches.filter { appealCues.contains($0.cue) }.map(\.block)
         let blocks = context.blocks
         var kept = start
         for f in start..<findings.count {
@@ -169,7 +180,7 @@ public struct PaymentDetailsRule: Rule {
             var high = b
             seen = 0
             while high + 1 < blocks.count && seen < crimeDistance { high += 1; if !blocks[high].isBlank { seen += 1 } }
-            if crimeLines.contains(where: { $0 >= low && $0 <= high }) { continue }
+            if crimeLines.contains(where: { $0 >= low && $0 <= high }) && !appealLines.contains(where: { $0 >= low && $0 <= high }) { continue }
             findings[kept] = findings[f]
             kept += 1
         }

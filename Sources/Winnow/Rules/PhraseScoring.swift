@@ -15,16 +15,26 @@ struct PhrasePolicy: Sendable {
     var maxWordsForCues = 150
 
     /// Appends one finding per block that has matches of the rule's cues.
-    /// Whether an odd number of quotation marks stand between `start` and `i`: `i` is inside a quotation.
-    static func insideQuotation(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ i: Int) -> Bool {
-        var marks = 0
-        var k = start
+    /// Whether `i` is inside a quotation of at least `quotedWords` words within `r` (an odd number of quotation marks
+    /// before it): a quoted sentence, not a button's label in quotes ('Click "Accept all cookies"').
+    static func insideQuotation(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ i: Int) -> Bool {
+        var marks = 0, open = r.lowerBound
+        var k = r.lowerBound
         while k < i {
-            let n = Bytes.quotationMarkLength(p, k, i)
-            if n > 0 { marks += 1; k += n } else { k += 1 }
+            let n = Bytes.quotationMarkLength(p, k, r.upperBound)
+            if n > 0 { marks += 1; open = k + n; k += n } else { k += 1 }
         }
-        return marks % 2 == 1
+        guard marks % 2 == 1 else { return false }
+        var close = i
+        while close < r.upperBound && Bytes.quotationMarkLength(p, close, r.upperBound) == 0 { close += 1 }
+        var words = 0, inWord = false
+        for j in open..<close {
+            if Bytes.isSpace(p[j]) { inWord = false } else if !inWord { words += 1; inWord = true }
+        }
+        return words >= quotedWords
     }
+    /// A quotation of at least this many words is a quoted sentence.
+    static let quotedWords = 5
 
     /// A subheading has at most this many words.
     static let subheadingWords = 4
@@ -47,14 +57,15 @@ struct PhrasePolicy: Sendable {
     /// A data row has at most this many words.
     static let dataRowWords = 7
 
-    /// Units and currencies that may stand beside a figure in a data row, lower case.
-    static let units: [StaticString] = ["%", "€", "$", "£", "m", "bn", "k", "mio.", "mrd.", "mln", "mld", "million", "millions",
-                                        "billion", "billions", "pts", "percent", "prozent", "procent", "eur", "euro", "euros",
-                                        "usd", "kr", "kr.", "nok", "sek", "dkk", "zł", "tys.", "mil", "millones", "milioni"]
+    /// Magnitudes and currencies that may stand beside a figure in a data row, lower case.
+    static let magnitudes: [StaticString] = ["%", "m", "bn", "mio.", "mrd.", "mln", "mld", "million", "millions", "billion", "billions",
+                                             "percent", "prozent", "procent", "tys.", "mil", "millones", "milioni"]
+    static let currencies: [StaticString] = ["€", "$", "£", "eur", "euro", "euros", "usd", "kr", "kr.", "nok", "sek", "dkk", "zł"]
 
-    /// A label and a figure: up to four words, a colon, then one to three tokens that are figures (with a digit) or
-    /// units, at least one a figure ("Support: 45%", "Spenden: 1,2 Mio. €"); or up to four words ending with a
-    /// percentage ("Instagram 34%").
+    /// A label and a figure with a magnitude: up to four words, a colon, then one to three tokens that are figures (with
+    /// a digit), magnitudes or currencies, one of them a percentage or a magnitude ("Support: 45%", "Advertising: €210m",
+    /// "Spenden: 1,2 Mio. €"); or up to four words ending with a percentage ("Instagram 34%"). A count or a price
+    /// ("Shares: 245", "Donate: €5", "Video: 2:35") is a button's or a player's, not a row of figures.
     static func isDataRow(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
         let r = block.trimmed
         // Tokens between spaces, as ranges.
@@ -68,18 +79,22 @@ struct PhrasePolicy: Sendable {
             if tokens.count > dataRowWords + 2 { return false }
         }
         func hasDigit(_ t: Range<Int>) -> Bool { t.contains { Bytes.isDigit(p[$0]) } }
-        func isUnit(_ t: Range<Int>) -> Bool {
-            units.contains { u in
-                u.utf8CodeUnitCount == t.count && Bytes.hasPrefix(p, t.lowerBound, t.upperBound, u)
-            }
+        func isOne(_ t: Range<Int>, _ list: [StaticString]) -> Bool {
+            list.contains { u in u.utf8CodeUnitCount == t.count && Bytes.hasPrefix(p, t.lowerBound, t.upperBound, u) }
+        }
+        func endsWithMagnitude(_ t: Range<Int>) -> Bool {
+            guard hasDigit(t) else { return false }
+            let last = p[t.upperBound - 1]
+            if last == 0x25 { return true }                                          // 45%
+            if (last | 0x20) == 0x6D && Bytes.isDigit(p[t.upperBound - 2]) { return true }  // 210m
+            return t.count >= 3 && (p[t.upperBound - 2] | 0x20) == 0x62 && (last | 0x20) == 0x6E && Bytes.isDigit(p[t.upperBound - 3])  // 3bn
         }
         // The label ends with a colon (ASCII or full width).
-        for (k, t) in tokens.enumerated() where k < 4 {
-            let colon = p[t.upperBound - 1] == 0x3A
-                || (t.count >= 3 && p[t.upperBound - 3] == 0xEF && p[t.upperBound - 2] == 0xBC && p[t.upperBound - 1] == 0x9A)
-            guard colon else { continue }
+        for (k, t) in tokens.enumerated() where k < 4 && Bytes.endsWithColon(p, t) {
             let value = tokens[(k + 1)...]
-            return (1...3).contains(value.count) && value.contains(where: hasDigit) && value.allSatisfy { hasDigit($0) || isUnit($0) }
+            return (1...3).contains(value.count) && value.contains(where: hasDigit)
+                && value.allSatisfy { hasDigit($0) || isOne($0, magnitudes) || isOne($0, currencies) }
+                && value.contains { endsWithMagnitude($0) || isOne($0, magnitudes) }
         }
         guard let last = tokens.last, tokens.count <= 4, p[last.upperBound - 1] == 0x25 else { return false }
         return hasDigit(last)
@@ -129,7 +144,7 @@ struct PhrasePolicy: Sendable {
             if cue.weight == .strong && m.range.lowerBound >= strongEnd {
                 strong += 1
                 strongEnd = m.range.upperBound
-                if quotes && PhrasePolicy.insideQuotation(context.bytes, block.trimmed.lowerBound, m.range.lowerBound) { quoted += 1 }
+                if quotes && PhrasePolicy.insideQuotation(context.bytes, block.trimmed, m.range.lowerBound) { quoted += 1 }
             }
         }
         if used.isEmpty { return nil }

@@ -134,7 +134,7 @@ public struct RelatedLinksRule: Rule {
         "en çok okunanlar", "en çok okunan haberler", "baca juga", "berita terkait", "artikel terkait", "berita lainnya",
         "berita terpopuler",
         // Headings in more languages
-        "polecamy", "більше на тему", "Більше на тему", "terpopuler",
+        "більше на тему", "Більше на тему", "terpopuler",
     ]
 
     /// Cue coverage that makes a short line a heading of related links ("Read more", "Most popular").

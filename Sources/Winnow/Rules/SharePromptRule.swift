@@ -84,8 +84,8 @@ public struct SharePromptRule: Rule {
         "twittern", "per e-mail versenden", "udostępnij", "udostępnij artykuł", "skopiuj link", "sdílet",
         "sdílet na facebooku", "poslat e-mailem", "paylaş", "facebook'ta paylaş", "twitter'da paylaş",
         "whatsapp'ta paylaş", "bu haberi paylaş", "поділитися", "Поділитися", "поділитися новиною", "Поділитися новиною",
-        "вконтакте", "Вконтакте", "одноклассники", "Одноклассники", "bagikan", "bagikan artikel ini",
-        "compartilhe esta notícia", "xでポスト", "lineで送る", "この記事をシェア", "微信", "微博", "qq空间", "카카오톡", "페이스북", "url 복사",
+        "bagikan", "bagikan artikel ini",
+        "compartilhe esta notícia", "xでポスト", "lineで送る", "この記事をシェア", "url 복사",
         "kopiera länk", "del på e-post", "delen via e-mail", "enviar por correo", "dela på x",
     ]
 
@@ -102,11 +102,12 @@ public struct SharePromptRule: Rule {
         var kept = start
         for f in start..<findings.count {
             let b = findings[f].block
-            if Bytes.endsWithQuestionMark(p, blocks[b].trimmed) { continue }
+            // A question with words besides the phrases ("And Facebook?"; not "Share this story?").
+            if Bytes.endsWithQuestionMark(p, blocks[b].trimmed), case .cues(_, let coverage) = findings[f].evidence, coverage < 1 { continue }
             // Up through the list's short items (other names, "Instagram") to the line before them.
             var lead = b - 1, items = 0
             while lead >= 0 && items < SharePromptRule.listItems
-                    && (blocks[lead].isBlank || (blocks[lead].words <= 3 && !blocks[lead].endsLikeSentence)) {
+                    && (blocks[lead].isBlank || (blocks[lead].words <= 3 && !blocks[lead].endsLikeSentence && !Bytes.endsWithColon(p, blocks[lead].trimmed))) {
                 if !blocks[lead].isBlank { items += 1 }
                 lead -= 1
             }

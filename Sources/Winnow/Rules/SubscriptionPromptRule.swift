@@ -107,12 +107,12 @@ public struct SubscriptionPromptRule: Rule {
         "メルマガ登録", "뉴스레터 구독", "뉴스레터 구독하기",
         // Newsletter and paywall prompts in more languages
         "cadastre-se na nossa newsletter", "assine nossa newsletter", "receba as principais notícias",
-        "iscriviti alla nostra newsletter", "nella tua casella di posta", "schrijf je in voor de nieuwsbrief",
-        "in je mailbox", "prenumerera på nyhetsbrevet", "direkt i din inkorg", "přihlaste se k odběru",
+        "iscriviti alla nostra newsletter", "schrijf je in voor de nieuwsbrief",
+        "prenumerera på nyhetsbrevet", "přihlaste se k odběru",
         "odebírat newsletter", "підпишіться на нашу розсилку", "Підпишіться на нашу розсилку", "订阅我们的新闻简报",
         "recibe nuestra newsletter", "apúntate gratis", "recibe cada mañana en tu correo", "recevez chaque matin",
-        "je m'inscris", "mit der anmeldung akzeptieren sie", "kostenlos in ihr postfach", "in ihr postfach",
-        "prosto na twoją skrzynkę", "この記事は会員限定です", "毎朝お届けします", "登録は無料です", "подписывайтесь на наш канал",
+        "je m'inscris", "mit der anmeldung akzeptieren sie",
+        "この記事は会員限定です", "毎朝お届けします", "подписывайтесь на наш канал",
         "Подписывайтесь на наш канал",
     ]
 
