@@ -513,8 +513,7 @@ public struct MediaPlayerRule: Rule {
             }
         }
         // A player's control panel, line by line ("Settings", "Full Screen", "Closed Captions", "Type Size", ...).
-        let taken = Set(findings[start...].map(\.block))
-        MediaPlayerRule.panels(context, into: &findings, skipping: taken)
+        MediaPlayerRule.panels(context, into: &findings, from: start)
     }
 
     static let policy = PhrasePolicy(minCoverage: 0.5, maxWordsForCoverage: 30)
@@ -549,28 +548,57 @@ public struct MediaPlayerRule: Rule {
         return r
     }
 
-    /// Which of `list` the range is, whole (letters compared without case), if any.
-    static func entry(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, _ list: [StaticString]) -> Int? {
-        list.firstIndex { $0.utf8CodeUnitCount == r.count && Bytes.hasPrefix(p, r.lowerBound, r.upperBound, $0) }
+    /// `controls` by their length in bytes: most lines are no control, and their length says so at once.
+    static let controlsByLength: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 33)
+        for (k, c) in controls.enumerated() where c.utf8CodeUnitCount < table.count { table[c.utf8CodeUnitCount].append(k) }
+        return table
+    }()
+
+    /// Whether some control has this length and first byte (small letter): `controlStarts[length * 256 + byte]`.
+    static let controlStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: controlsByLength.count * 256)
+        for c in controls where c.utf8CodeUnitCount < controlsByLength.count {
+            table[c.utf8CodeUnitCount * 256 + Int(c.utf8Start[0])] = true
+        }
+        return table
+    }()
+
+    /// Which of `controls` the range is, whole (letters compared without case), if any.
+    static func control(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int? {
+        guard !r.isEmpty, r.count < controlsByLength.count else { return nil }
+        let first = p[r.lowerBound]
+        guard controlStarts[r.count * 256 + Int(Bytes.isASCIILetter(first) ? first | 0x20 : first)] else { return nil }
+        for k in controlsByLength[r.count] where Bytes.hasPrefix(p, r.lowerBound, r.upperBound, controls[k]) { return k }
+        return nil
     }
 
     /// Runs of short lines that hold `panelControls` or more distinct controls (`controls`), each within `panelGap`
     /// short lines of the next: a video player's control panel or caption settings, left in the page as text. The lines
     /// from the first control to the last go, but for those that read as sentences.
-    static func panels(_ context: DetectionContext, into findings: inout [Finding], skipping taken: Set<Int>) {
+    static func panels(_ context: DetectionContext, into findings: inout [Finding], from start: Int) {
         let p = context.bytes, blocks = context.blocks
+        // The lines the rule's other passes took, found only once a control is (most pages have none).
+        var takenLines: Set<Int>? = nil
+        func taken() -> Set<Int> {
+            if let takenLines { return takenLines }
+            let lines = Set(findings[start...].map(\.block))
+            takenLines = lines
+            return lines
+        }
         var i = 0
         while i < blocks.count {
-            guard !blocks[i].isBlank, blocks[i].words <= 4, let c = entry(p, bare(p, blocks[i]), controls) else { i += 1; continue }
+            guard !blocks[i].isBlank, blocks[i].words <= 4, blocks[i].trimmed.count <= controlsByLength.count + 4,
+                  let c = control(p, bare(p, blocks[i])) else { i += 1; continue }
             var seen: [Int] = [c]
             var last = i, gap = 0, j = i + 1
             while j < blocks.count && gap <= panelGap {
                 let b = blocks[j]
                 // Blank lines, and the panel's lines the phrases took ("Captions will look like this"), are looked through.
-                if b.isBlank || taken.contains(j) { j += 1; continue }
+                if b.isBlank || taken().contains(j) { j += 1; continue }
                 guard b.words <= 4, !b.endsLikeSentence else { break }
                 let r = bare(p, b)
-                if let k = entry(p, r, controls) {
+                if let k = control(p, r) {
                     if !seen.contains(k) { seen.append(k) }
                     last = j; gap = 0
                 } else {
@@ -585,7 +613,7 @@ public struct MediaPlayerRule: Rule {
                 func edge(_ k: Int) -> Bool { !blocks[k].isBlank && blocks[k].words <= 2 && !blocks[k].endsLikeSentence }
                 while first > 0 && i - first < panelEdge && edge(first - 1) { first -= 1 }
                 while end + 1 < blocks.count && end - last < panelEdge && edge(end + 1) { end += 1 }
-                for k in first...end where !blocks[k].isBlank && !blocks[k].endsLikeSentence && !taken.contains(k) {
+                for k in first...end where !blocks[k].isBlank && !blocks[k].endsLikeSentence && !taken().contains(k) {
                     findings.append(Finding(block: k, strength: .definite, evidence: .identifiers([(kind: "player control", range: blocks[k].trimmed)])))
                 }
                 i = end + 1

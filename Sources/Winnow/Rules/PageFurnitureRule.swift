@@ -816,9 +816,7 @@ public struct PageFurnitureRule: Rule {
             }
             // The article's own sentence that introduces the run with a colon makes it the article's list ("The council
             // banned three apps:", then "Facebook", "TikTok", "WhatsApp").
-            let lead = body.previous(k, blocks)
-            let introduced = lead.map { context.introducesList(blocks[$0]) } ?? false
-            if lines >= 3 && menus >= 2 && menus * 2 >= lines && !introduced {
+            if lines >= 3 && menus >= 2 && menus * 2 >= lines && !(body.previous(k, blocks).map { context.introducesList(blocks[$0]) } ?? false) {
                 for m in k..<end where !body.skips(m, blocks) {
                     findings.append(Finding(block: m, strength: .definite, evidence: .layout(.menuRun(length: lines), core: core)))
                 }

@@ -127,8 +127,8 @@ struct PhrasePolicy: Sendable {
         var strongEnd = 0
         var aloneEnough = false
         var weakCue = false
-        let quotes = strongCuesToRemove != nil && Bytes.hasQuotationMark(context.bytes, block.trimmed)
-        var quoted = 0
+        // Where each strong phrase counted starts (looked at only when they would remove the block: see below).
+        var strongStarts: [Int] = []
         // Matches are ordered by end; take them by start for the union and non-overlap counts (mostly they
         // are in that order already: then no copy).
         let byStart: (CueMatch, CueMatch) -> Bool = { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
@@ -144,7 +144,7 @@ struct PhrasePolicy: Sendable {
             if cue.weight == .strong && m.range.lowerBound >= strongEnd {
                 strong += 1
                 strongEnd = m.range.upperBound
-                if quotes && PhrasePolicy.insideQuotation(context.bytes, block.trimmed, m.range.lowerBound) { quoted += 1 }
+                if strongCuesToRemove != nil { strongStarts.append(m.range.lowerBound) }
             }
         }
         if used.isEmpty { return nil }
@@ -152,9 +152,12 @@ struct PhrasePolicy: Sendable {
         var definite = aloneEnough || (coverage >= minCoverage && block.words <= maxWordsForCoverage)
         // A paragraph that quotes the phrases ("On the website it said: „We use cookies ...“") reports them: strong phrases
         // inside quotation marks do not count towards removing it.
-        if quoted > 0 { strong -= quoted }
         if let needed = strongCuesToRemove, block.words <= maxWordsForCues {
-            if block.words <= longBlockWords ? strong >= needed : strong >= strongCuesToRemoveLong {
+            let enough = block.words <= longBlockWords ? needed : strongCuesToRemoveLong
+            if strong >= enough && Bytes.hasQuotationMark(context.bytes, block.trimmed) {
+                strong -= strongStarts.filter { PhrasePolicy.insideQuotation(context.bytes, block.trimmed, $0) }.count
+            }
+            if strong >= enough {
                 definite = true
             }
         }
