@@ -42,3 +42,35 @@ struct ReviewRegressionTests {
         #expect(!Self.clean([Self.first, banner, Self.last]).contains("Accept all cookies"))
     }
 }
+
+/// A second review's cases (each failed at 0d005ba): a subheading next to a player's controls stays; a line between two of
+/// a player's lines goes; a share count between paragraphs goes; an appeal's account stays removed when its warning about
+/// phishing stands next to it and the appeal's heading four lines above.
+struct SecondReviewTests {
+    static func clean(_ lines: [String]) -> String { ReviewRegressionTests.clean(lines) }
+    static let first = ReviewRegressionTests.first, last = ReviewRegressionTests.last
+
+    @Test func aSubheadingNextToAPlayerStays() {
+        let out = Self.clean([Self.first, "Storm damage", "Play Video", "Mute", "Full Screen", "Subtitles", Self.last])
+        #expect(out.contains("Storm damage\n"))
+        #expect(!out.contains("Full Screen"))
+    }
+
+    @Test func aLineBetweenTwoOfAPlayersLinesGoes() {
+        #expect(!Self.clean([Self.first, "Close Modal Dialog", "Done", "End of dialog window.", Self.last]).contains("Done"))
+    }
+
+    @Test func aShareCountBetweenParagraphsGoes() {
+        #expect(!Self.clean([Self.first, "245 Shares", Self.last]).contains("245 Shares"))
+    }
+
+    @Test func anAppealsAccountNextToAPhishingWarningGoes() {
+        let out = Self.clean([Self.first, "Unterstützen Sie unabhängigen Lokaljournalismus",
+                              "Jeder Beitrag hilft uns, auch in Zukunft unabhängig über die Inseln zu berichten.",
+                              "Schon fünf Euro im Monat machen einen Unterschied.",
+                              "Überweisen Sie auf unser Konto bei der Inselbank.",
+                              "IBAN: DE89 3704 0044 0532 0130 00",
+                              "Vorsicht vor Phishing: Wir fragen nie per E-Mail nach Ihren Bankdaten."])
+        #expect(!out.contains("DE89"))
+    }
+}

@@ -130,8 +130,11 @@ struct Resolver {
         }
         // Two removals by one rule that both start the page's tail ("Share on Facebook", "Share on Twitter") are one
         // widget's: a line between them is its too ("Gift this article"), even with paragraphs around the widget.
+        // So are two of a player's or of an interface's (neither starts the tail): "Done" between "Close Modal Dialog" and
+        // "End of dialog window.". Not an advertisement's label and a photo's credit (one rule, but the credit stands
+        // inside the article).
         func widget(_ p: Decision, _ n: Decision) -> Bool {
-            p.slot == n.slot && marks.startsTail(p, decisions, findings) && marks.startsTail(n, decisions, findings)
+            p.slot == n.slot && marks.startsTail(p, decisions, findings) == marks.startsTail(n, decisions, findings)
         }
         var changed = true
         var rounds = 0

@@ -130,7 +130,10 @@ extension DetectionContext {
     /// Words of a site speaking to its readers, in small letters ("us" is checked apart: "US" is a country).
     static let personalWords: [StaticString] = ["our", "your", "you", "unser", "unsere", "unseren", "uns", "notre", "nos", "votre", "vos",
                                                 "nuestro", "nuestra", "nuestros", "nuestras", "nosso", "nossa", "nossos", "onze", "ons",
-                                                "jouw", "nasz", "nasza", "nasze", "naszym"]
+                                                "jouw", "nasz", "nasza", "nasze", "naszym", "nas", "bizi",
+                                                // Following a site: "Follow the Island Post on:"
+                                                "follow", "folgen", "folge", "suivez", "sigue", "siga", "segui", "seguici",
+                                                "volg", "obserwuj", "takip"]
 
     /// Offset of the first letter or digit of a block (after bullets, quotes and spaces).
     func firstWordOffset(_ block: Block) -> Int {

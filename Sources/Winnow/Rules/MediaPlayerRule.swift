@@ -71,8 +71,9 @@ public struct MediaPlayerRule: Rule {
         summary: "Removes the messages and settings of video players and the controls, counters and slideshow captions of photo galleries.",
         languages: ["en", "de", "fr", "es", "it", "pt", "nl"],
         triggering: [
-            // A player's control panel left as text, a line per control: three controls or more, and the lines between them.
-            RuleExample("The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier, the harbour board said.\nSettings\nFull Screen\nVideo Quality\nAuto\nClosed Captions\nEnglish\nThe harbour master said the first crossings would run every forty minutes from early morning until late in the evening.\n",
+            // A player's control panel left as text, a line per control, under the player's label: three controls or more,
+            // and the lines between them.
+            RuleExample("The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier, the harbour board said.\nPlay Video\nSettings\nFull Screen\nVideo Quality\nAuto\nClosed Captions\nEnglish\nThe harbour master said the first crossings would run every forty minutes from early morning until late in the evening.\n",
                         expected: "The ferry link between the two islands reopens on Monday after six weeks of repairs to the old pier, the harbour board said.\nThe harbour master said the first crossings would run every forty minutes from early morning until late in the evening.\n"),
             RuleExample("""
                 \(Self.article)
@@ -262,6 +263,17 @@ public struct MediaPlayerRule: Rule {
                 """),
         ],
         nonTriggering: [
+            // A gadget review's list of features that are a player's controls' names, with no player in sight.
+            RuleExample("""
+                The new streaming stick for the islands' cable network plugs into the back of the television and costs less than a dinner for two.
+                Key features
+                4K HDR
+                Closed Captions
+                Playback Speed
+                Autoplay
+                The remote is the best part: it is small, and the subtitles have a button of their own.
+
+                """),
             // A review's subheadings that are a player's controls' names, each over its paragraph.
             RuleExample("""
                 The new streaming box for the islands' cable network arrived in time for the winter, and we tried it for a week.
@@ -520,16 +532,24 @@ public struct MediaPlayerRule: Rule {
 
     /// A player's controls and caption settings, each a line of its own: names only a video player shows together.
     static let controls: [StaticString] = [
-        "closed captions", "captions", "subtitles", "subtitles/cc", "video quality", "quality", "full screen", "fullscreen",
-        "exit full screen", "autoplay", "skip ad", "playback speed", "playback rate", "mute", "unmute", "chapters", "descriptions",
-        "type size", "font size", "font family", "style options", "text edge style", "caption settings", "closed caption settings",
-        "picture-in-picture", "picture in picture", "volume", "replay", "embed",
+        // Names only a player shows (`playerOnly`)
+        "closed captions", "video quality", "full screen", "fullscreen", "exit full screen", "autoplay", "skip ad",
+        "playback speed", "playback rate", "type size", "font size", "font family", "style options", "text edge style",
+        "caption settings", "closed caption settings", "picture-in-picture", "picture in picture", "subtitles/cc",
         "100% (opaque)", "75% (transparency)", "50% (transparency)", "25% (transparency)", "0% (transparent)",
+        // Names that are also ordinary words (a remote's buttons, a list of features)
+        "captions", "subtitles", "quality", "mute", "unmute", "chapters", "descriptions", "volume", "replay", "embed",
         // Caption edge styles: a panel's only with another control (`styleControls`).
         "plain", "shadow", "raised", "lowered", "outline", "depressed", "uniform", "drop shadow", "dropshadow",
     ]
+    /// `controls` before this index only a player shows.
+    static let playerOnly = 24
+    /// Where its caption opacities begin ("75% (transparency)"), which only a caption menu lists.
+    static let transparencyControls = 19
     /// Where the caption edge styles begin in `controls`.
     static let styleControls = controls.count - 9
+    /// Lines of a panel's edges that go with it: its title and a last value.
+    static let edgeWords: [StaticString] = ["settings", "english", "auto", "off", "close", "done", "back", "×", "aa", "a"]
     /// Distinct controls that make a run of short lines a player's panel.
     static let panelControls = 3
     /// Lines of one or two words before a panel's first control and after its last that go with it.
@@ -606,11 +626,24 @@ public struct MediaPlayerRule: Rule {
                 }
                 j += 1
             }
-            if seen.count >= panelControls && seen.contains(where: { $0 < styleControls }) {
-                // The panel's title and last value ("Settings", "English"): up to `panelEdge` lines of one or two words
-                // right before its first control and after its last.
+            // A player's for sure: a line its phrases took ("Captions will look like this", "Play Video") in the run or next
+            // to it, or three names only a player shows with a caption opacity among them ("75% (transparency)"); and not a
+            // list the article introduces ("The main buttons are now:"). A list of a gadget's features ("Closed Captions",
+            // "Playback Speed", "Autoplay") has neither.
+            let near = max(0, i - panelEdge)...min(blocks.count - 1, last + panelEdge)
+            let player = near.contains { taken().contains($0) }
+                || (seen.filter { $0 < playerOnly }.count >= panelControls && seen.contains { $0 >= transparencyControls && $0 < playerOnly })
+            var lead = i - 1
+            while lead >= 0 && blocks[lead].isBlank { lead -= 1 }
+            let introduced = lead >= 0 && context.introducesList(blocks[lead])
+            if seen.count >= panelControls && seen.contains(where: { $0 < styleControls }) && player && !introduced {
+                // The panel's title and last value ("Settings", "English"): up to `panelEdge` lines right before its first
+                // control and after its last that are such words.
                 var first = i, end = last
-                func edge(_ k: Int) -> Bool { !blocks[k].isBlank && blocks[k].words <= 2 && !blocks[k].endsLikeSentence }
+                func edge(_ k: Int) -> Bool {
+                    let r = bare(p, blocks[k])
+                    return !blocks[k].isBlank && edgeWords.contains { $0.utf8CodeUnitCount == r.count && Bytes.hasPrefix(p, r.lowerBound, r.upperBound, $0) }
+                }
                 while first > 0 && i - first < panelEdge && edge(first - 1) { first -= 1 }
                 while end + 1 < blocks.count && end - last < panelEdge && edge(end + 1) { end += 1 }
                 for k in first...end where !blocks[k].isBlank && !blocks[k].endsLikeSentence && !taken().contains(k) {

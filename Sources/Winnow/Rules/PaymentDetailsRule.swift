@@ -81,6 +81,8 @@ public struct PaymentDetailsRule: Rule {
     ]
     /// Non-blank lines before and after a payment line searched for `crimeWords`.
     static let crimeDistance = 3
+    /// Non-blank lines before and after a payment line searched for `appealWords`.
+    static let appealDistance = 6
 
     /// Labels that introduce an account or payment number.
     static let labels: [String] = [
@@ -180,7 +182,13 @@ public struct PaymentDetailsRule: Rule {
             var high = b
             seen = 0
             while high + 1 < blocks.count && seen < crimeDistance { high += 1; if !blocks[high].isBlank { seen += 1 } }
-            if crimeLines.contains(where: { $0 >= low && $0 <= high }) && !appealLines.contains(where: { $0 >= low && $0 <= high }) { continue }
+            // Appeal words further away count too (an appeal's heading over its text and its account).
+            var appealLow = low, appealHigh = high
+            seen = 0
+            while appealLow > 0 && seen < appealDistance - crimeDistance { appealLow -= 1; if !blocks[appealLow].isBlank { seen += 1 } }
+            seen = 0
+            while appealHigh + 1 < blocks.count && seen < appealDistance - crimeDistance { appealHigh += 1; if !blocks[appealHigh].isBlank { seen += 1 } }
+            if crimeLines.contains(where: { $0 >= low && $0 <= high }) && !appealLines.contains(where: { $0 >= appealLow && $0 <= appealHigh }) { continue }
             findings[kept] = findings[f]
             kept += 1
         }

@@ -165,7 +165,7 @@ struct PhrasePolicy: Sendable {
         // don ?") names its topic with words of its own: it stays unless its phrases are all it says, or the block it
         // heads goes too (then the resolver takes it as that block's heading: the finding stays, weak).
         var subheading = false
-        if definite && !aloneEnough && coverage < 1 && block.words <= PhrasePolicy.subheadingWords
+        if definite && !aloneEnough && coverage < 1 && block.digits == 0 && block.words <= PhrasePolicy.subheadingWords
             && PhrasePolicy.betweenParagraphs(context, blockIndex) {
             definite = false
             subheading = true

@@ -86,7 +86,8 @@ public struct SharePromptRule: Rule {
         "whatsapp'ta paylaş", "bu haberi paylaş", "поділитися", "Поділитися", "поділитися новиною", "Поділитися новиною",
         "bagikan", "bagikan artikel ini",
         "compartilhe esta notícia", "xでポスト", "lineで送る", "この記事をシェア", "url 복사",
-        "kopiera länk", "del på e-post", "delen via e-mail", "enviar por correo", "dela på x",
+        "kopiera länk", "del på e-post", "delen via e-mail", "enviar por correo", "dela på x", "obserwuj nas",
+        "подписывайтесь на нас", "Подписывайтесь на нас", "bizi takip edin",
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {

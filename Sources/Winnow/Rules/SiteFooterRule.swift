@@ -131,9 +131,9 @@ public struct SiteFooterRule: Rule {
         "广告", "廣告", "無断転載を禁じます", "無断転載禁止", "広告", "무단 전재 및 재배포 금지", "무단전재 및 재배포 금지",
         "무단전재 및 재배포금지", "광고", "جميع الحقوق محفوظة",
         // Footers in more languages
-        "pedoman media siber", "kebijakan privasi", "ansvarlig redaktør", "vær varsom-plakatens",
-        "свидетельство о регистрации сми", "Свидетельство о регистрации сми", "개인정보처리방침", "이용약관", "隐私政策", "关于我们", "联系我们",
-        "termos de uso", "política de privacidade", "fale conosco", "privacyverklaring", "cookiebeleid",
+        "pedoman media siber", "vær varsom-plakatens",
+        "свидетельство о регистрации сми", "Свидетельство о регистрации сми",
+       
     ]
 
     /// A short line holding one of these is a footer.
