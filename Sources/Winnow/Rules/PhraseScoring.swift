@@ -127,8 +127,6 @@ struct PhrasePolicy: Sendable {
         var strongEnd = 0
         var aloneEnough = false
         var weakCue = false
-        // Where each strong phrase counted starts (looked at only when they would remove the block: see below).
-        var strongStarts: [Int] = []
         // Matches are ordered by end; take them by start for the union and non-overlap counts (mostly they
         // are in that order already: then no copy).
         let byStart: (CueMatch, CueMatch) -> Bool = { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
@@ -144,7 +142,6 @@ struct PhrasePolicy: Sendable {
             if cue.weight == .strong && m.range.lowerBound >= strongEnd {
                 strong += 1
                 strongEnd = m.range.upperBound
-                if strongCuesToRemove != nil { strongStarts.append(m.range.lowerBound) }
             }
         }
         if used.isEmpty { return nil }
@@ -155,7 +152,13 @@ struct PhrasePolicy: Sendable {
         if let needed = strongCuesToRemove, block.words <= maxWordsForCues {
             let enough = block.words <= longBlockWords ? needed : strongCuesToRemoveLong
             if strong >= enough && Bytes.hasQuotationMark(context.bytes, block.trimmed) {
-                strong -= strongStarts.filter { PhrasePolicy.insideQuotation(context.bytes, block.trimmed, $0) }.count
+                // The strong phrases counted above, again (rarely needed: no list of them is kept).
+                var end = 0
+                for m in ordered where cues[Int(m.cue)].weight == .strong && m.range.lowerBound >= end
+                    && !(cues[Int(m.cue)].atStart && m.range.lowerBound != firstWord) {
+                    end = m.range.upperBound
+                    if PhrasePolicy.insideQuotation(context.bytes, block.trimmed, m.range.lowerBound) { strong -= 1 }
+                }
             }
             if strong >= enough {
                 definite = true
