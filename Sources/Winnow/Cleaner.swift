@@ -53,9 +53,9 @@ public struct Cleaner: Sendable {
     let automaton: PhraseAutomaton
     let repeatSlot: Int?
     let furnitureSlot: Int?
-    /// Per rule slot, the indexes of its cues that mark a line as a prompt's (strong phrases of appeals, newsletter and
-    /// cookie notices, comment forms and share bars): such a line is no teaser's blurb (see `ArticleProse`).
-    let promptCues: [[Bool]]
+    /// Per automaton pattern, whether it marks a line as a prompt's (a strong phrase of an appeal, a newsletter or cookie
+    /// notice, a comment form or a share bar): such a line is no teaser's blurb (see `ArticleProse`).
+    let promptPatterns: [Bool]
     let listMarkup: Bool
     let listMarkupSlot: Int?
     let bullet: [UInt8]
@@ -89,10 +89,11 @@ public struct Cleaner: Sendable {
         repeatSlot = active.firstIndex { $0 is RepeatedBlockRule }
         furnitureSlot = active.firstIndex { $0 is PageFurnitureRule }
         let promptFamilies: Set<RuleFamily> = [.donation, .subscription, .consent, .comments, .share]
-        promptCues = active.map { rule in
+        let promptCues = active.map { rule in
             let prompt = promptFamilies.contains(type(of: rule).description.family)
             return rule.cues.map { prompt && $0.weight == .strong }
         }
+        promptPatterns = automaton.patterns.map { promptCues[Int($0.payload >> 16)][Int($0.payload & 0xFFFF)] }
         listMarkup = active.contains { $0 is ListMarkupRule }
         listMarkupSlot = active.firstIndex { $0 is ListMarkupRule }
         bullet = Array(configuration.bullet.utf8)
@@ -210,9 +211,8 @@ public struct Cleaner: Sendable {
         for m in matches {
             while line + 1 < blocks.count && blocks[line].end <= m.range.lowerBound { line += 1 }
             let payload = automaton.patterns[Int(m.pattern)].payload
-            let slot = Int(payload >> 16), cue = payload & 0xFFFF
-            perRule[slot].append(CueMatch(block: line, cue: cue, range: m.range))
-            if promptCues[slot][Int(cue)] { prompts[line] = true }
+            perRule[Int(payload >> 16)].append(CueMatch(block: line, cue: payload & 0xFFFF, range: m.range))
+            if promptPatterns[Int(m.pattern)] { prompts[line] = true }
         }
         // Rules that read only the text run once.
         var findings: [Finding] = []

@@ -238,14 +238,7 @@ struct Resolver {
                     let removed = decisions[j].map { $0.slot != furnitureSlot } ?? false
                     // Nor are lines whose rule says they hide their neighbours (`Rule.hidesNeighbours`: the heading of a list
                     // of related links and its items, teasers' headlines and dates; not a single link with a label).
-                    var teaser = false
-                    if removed, let d = decisions[j], d.slot >= 0 && d.slot < rules.count {
-                        switch d.cause {
-                        case .finding(let f): teaser = rules[d.slot].hidesNeighbours(findings[f].evidence)
-                        case .heading, .between, .trailing, .bullet: teaser = rules[d.slot].hidesNeighbours(nil)
-                        default: break
-                        }
-                    }
+                    let teaser = removed && decisions[j].map { marks.hidesNeighbours($0, findings) } ?? false
                     var list = bullets[j]
                     if !list, let bytes {
                         list = ListMarkupRule.isLoneNumber(bytes, blocks[j]) || ListMarkupRule.hasOwnMarker(bytes, blocks[j])
@@ -318,6 +311,17 @@ private struct MarkerTest {
     func isMarker(_ i: Int, _ decisions: [Resolver.Decision?], _ findings: [Finding], _ layout: ArticleBody, _ blocks: [Block]) -> Bool {
         if let d = decisions[i], startsTail(d, decisions, findings) { return true }
         return layout.startsMenu(i, blocks)
+    }
+
+    /// Whether the line `decision` removed hides its neighbours (`Rule.hidesNeighbours`): asked for the rule's findings and
+    /// for lines that went with them (a heading, a line between, a bullet); a copy or a removal by place does not.
+    func hidesNeighbours(_ decision: Resolver.Decision, _ findings: [Finding]) -> Bool {
+        guard decision.slot >= 0 && decision.slot < rules.count else { return false }
+        switch decision.cause {
+        case .finding(let f): return rules[decision.slot].hidesNeighbours(findings[f].evidence)
+        case .heading, .between, .trailing, .bullet: return rules[decision.slot].hidesNeighbours(nil)
+        default: return false
+        }
     }
 
     func startsTail(_ decision: Resolver.Decision, _ decisions: [Resolver.Decision?], _ findings: [Finding]) -> Bool {

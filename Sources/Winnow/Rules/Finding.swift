@@ -52,6 +52,19 @@ public enum LayoutEvidence: Sendable, Equatable {
     case tags
 }
 
+extension Array where Element == Finding {
+    /// Keeps, in order and in place, the findings from `start` on that `keep` accepts (the rule's own, appended after
+    /// `start`); the ones before `start` are other rules' and stay.
+    mutating func keepFindings(from start: Int, where keep: (Finding) -> Bool) {
+        var kept = start
+        for k in start..<count where keep(self[k]) {
+            if k != kept { self[kept] = self[k] }
+            kept += 1
+        }
+        removeSubrange(kept...)
+    }
+}
+
 /// What a rule gets to look at for one document.
 public struct DetectionContext {
     /// The document's UTF-8 bytes.

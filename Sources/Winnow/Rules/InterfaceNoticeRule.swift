@@ -64,12 +64,7 @@ public struct InterfaceNoticeRule: Rule {
         let start = findings.count
         InterfaceNoticeRule.policy.detect(context, cues: cues, into: &findings)
         // A line with a quotation mark quotes the message: it is the article's ("“Please try again later,” she was told").
-        var kept = start
-        for k in start..<findings.count where !Bytes.hasQuotationMark(context.bytes, context.blocks[findings[k].block].trimmed) {
-            findings.swapAt(kept, k)
-            kept += 1
-        }
-        findings.removeSubrange(kept...)
+        findings.keepFindings(from: start) { !Bytes.hasQuotationMark(context.bytes, context.blocks[$0.block].trimmed) }
     }
 
     /// Coverage only: most of a short line.

@@ -531,23 +531,25 @@ public struct MediaPlayerRule: Rule {
     static let policy = PhrasePolicy(minCoverage: 0.5, maxWordsForCoverage: 30)
 
     /// A player's controls and caption settings, each a line of its own: names only a video player shows together.
-    static let controls: [StaticString] = [
-        // Names only a player shows (`playerOnly`)
+    static let controls = playerOnlyNames + opacityNames + ordinaryNames + edgeStyleNames
+    /// Names only a player shows.
+    static let playerOnlyNames: [StaticString] = [
         "closed captions", "video quality", "full screen", "fullscreen", "exit full screen", "autoplay", "skip ad",
         "playback speed", "playback rate", "type size", "font size", "font family", "style options", "text edge style",
         "caption settings", "closed caption settings", "picture-in-picture", "picture in picture", "subtitles/cc",
-        "100% (opaque)", "75% (transparency)", "50% (transparency)", "25% (transparency)", "0% (transparent)",
-        // Names that are also ordinary words (a remote's buttons, a list of features)
-        "captions", "subtitles", "quality", "mute", "unmute", "chapters", "descriptions", "volume", "replay", "embed",
-        // Caption edge styles: a panel's only with another control (`styleControls`).
-        "plain", "shadow", "raised", "lowered", "outline", "depressed", "uniform", "drop shadow", "dropshadow",
     ]
-    /// `controls` before this index only a player shows.
-    static let playerOnly = 24
-    /// Where its caption opacities begin ("75% (transparency)"), which only a caption menu lists.
-    static let transparencyControls = 19
+    /// A caption menu's opacities, which only it lists.
+    static let opacityNames: [StaticString] = ["100% (opaque)", "75% (transparency)", "50% (transparency)", "25% (transparency)", "0% (transparent)"]
+    /// Names that are also ordinary words (a remote's buttons, a list of features).
+    static let ordinaryNames: [StaticString] = ["captions", "subtitles", "quality", "mute", "unmute", "chapters", "descriptions", "volume", "replay", "embed"]
+    /// Caption edge styles: a panel's only with another control.
+    static let edgeStyleNames: [StaticString] = ["plain", "shadow", "raised", "lowered", "outline", "depressed", "uniform", "drop shadow", "dropshadow"]
+    /// Where the opacities begin in `controls`; before them, the names only a player shows.
+    static let transparencyControls = playerOnlyNames.count
+    /// `controls` before this index only a player shows (names and opacities).
+    static let playerOnly = playerOnlyNames.count + opacityNames.count
     /// Where the caption edge styles begin in `controls`.
-    static let styleControls = controls.count - 9
+    static let styleControls = controls.count - edgeStyleNames.count
     /// Lines of a panel's edges that go with it: its title and a last value.
     static let edgeWords: [StaticString] = ["settings", "english", "auto", "off", "close", "done", "back", "×", "aa", "a"]
     /// Distinct controls that make a run of short lines a player's panel.

@@ -173,26 +173,20 @@ public struct PaymentDetailsRule: Rule {
         guard !crimeLines.isEmpty else { return }
         let appealLines = context.matches.filter { appealCues.contains($0.cue) }.map(\.block)
         let blocks = context.blocks
-        var kept = start
-        for f in start..<findings.count {
-            let b = findings[f].block
-            // The window: `crimeDistance` non-blank lines each way.
-            var low = b, seen = 0
-            while low > 0 && seen < crimeDistance { low -= 1; if !blocks[low].isBlank { seen += 1 } }
-            var high = b
-            seen = 0
-            while high + 1 < blocks.count && seen < crimeDistance { high += 1; if !blocks[high].isBlank { seen += 1 } }
-            // Appeal words further away count too (an appeal's heading over its text and its account).
-            var appealLow = low, appealHigh = high
-            seen = 0
-            while appealLow > 0 && seen < appealDistance - crimeDistance { appealLow -= 1; if !blocks[appealLow].isBlank { seen += 1 } }
-            seen = 0
-            while appealHigh + 1 < blocks.count && seen < appealDistance - crimeDistance { appealHigh += 1; if !blocks[appealHigh].isBlank { seen += 1 } }
-            if crimeLines.contains(where: { $0 >= low && $0 <= high }) && !appealLines.contains(where: { $0 >= appealLow && $0 <= appealHigh }) { continue }
-            findings[kept] = findings[f]
-            kept += 1
+        // Appeal words count further away (an appeal's heading over its text and its account).
+        findings.keepFindings(from: start) { finding in
+            let crime = window(blocks, finding.block, crimeDistance), appeal = window(blocks, finding.block, appealDistance)
+            return !(crimeLines.contains { crime.contains($0) } && !appealLines.contains { appeal.contains($0) })
         }
-        findings.removeSubrange(kept...)
+    }
+
+    /// Block `b` and `distance` non-blank lines each way.
+    static func window(_ blocks: [Block], _ b: Int, _ distance: Int) -> ClosedRange<Int> {
+        var low = b, high = b, seen = 0
+        while low > 0 && seen < distance { low -= 1; if !blocks[low].isBlank { seen += 1 } }
+        seen = 0
+        while high + 1 < blocks.count && seen < distance { high += 1; if !blocks[high].isBlank { seen += 1 } }
+        return low...high
     }
 
     /// A number that follows a label: after at most a few separators (`: # . - –` and spaces), digits

@@ -100,11 +100,10 @@ public struct SharePromptRule: Rule {
         let p = context.bytes, blocks = context.blocks
         // The line before the list must hold none of the rule's phrases ("Follow us on social media:").
         let prompts = Set(context.matches.map(\.block))
-        var kept = start
-        for f in start..<findings.count {
-            let b = findings[f].block
+        findings.keepFindings(from: start) { finding in
+            let b = finding.block
             // A question with words besides the phrases ("And Facebook?"; not "Share this story?").
-            if Bytes.endsWithQuestionMark(p, blocks[b].trimmed), case .cues(_, let coverage) = findings[f].evidence, coverage < 1 { continue }
+            if Bytes.endsWithQuestionMark(p, blocks[b].trimmed), case .cues(_, let coverage) = finding.evidence, coverage < 1 { return false }
             // Up through the list's short items (other names, "Instagram") to the line before them.
             var lead = b - 1, items = 0
             while lead >= 0 && items < SharePromptRule.listItems
@@ -112,11 +111,8 @@ public struct SharePromptRule: Rule {
                 if !blocks[lead].isBlank { items += 1 }
                 lead -= 1
             }
-            if lead >= 0 && !prompts.contains(lead) && context.introducesList(blocks[lead]) { continue }
-            findings[kept] = findings[f]
-            kept += 1
+            return !(lead >= 0 && !prompts.contains(lead) && context.introducesList(blocks[lead]))
         }
-        findings.removeSubrange(kept...)
     }
 
     /// Items of a list looked through for the line that introduces it.
