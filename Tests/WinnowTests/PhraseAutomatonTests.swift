@@ -111,3 +111,67 @@ extension PhraseAutomatonTests {
 extension Rule {
     var ruleID: String { type(of: self).description.id }
 }
+
+extension PhraseAutomatonTests {
+    /// The automaton against its contract, matched the slow way: a pattern matches where its folded bytes
+    /// end, a run of spaces or tabs in the text standing for each of its spaces, with its word boundaries
+    /// holding; matches come in order of their end, then longer patterns first, then in pattern order.
+    /// Texts mix every rule's cues (cut at random places, in capitals, with doubled spaces, tabs and ’)
+    /// with words that contain them, Latin-1 capitals, other scripts and line ends.
+    @Test(arguments: 0..<24)
+    func scanMatchesTheSlowReference(seed: UInt64) {
+        let automaton = Self.cleaner.automaton
+        var rng = CorpusFixtures.Rng(seed: seed &* 7919 &+ 11)
+        let cues = Self.cleaner.rules.flatMap { $0.cues.map(\.phrase) }
+        let words = ["read", "share", "shareholders", "ad", "9ad", "x", "ÉTÉ", "Über", "напиши", "评论", "  ", "\t", "’s", "-",
+                     "«", "news", "COMMENTS", "e-mail", "\u{00A0}", "Ödeme", "ı", "İ"]
+        var text = ""
+        for _ in 0..<(1 + rng.below(60)) {
+            var line: [String] = []
+            for _ in 0..<rng.below(14) {
+                var piece = rng.chance(40) ? rng.pick(cues) : rng.pick(words)
+                if rng.chance(20) { piece = piece.uppercased() }
+                if rng.chance(15) { piece = piece.replacingOccurrences(of: " ", with: rng.chance(50) ? "  " : " \t") }
+                if rng.chance(10) { piece = piece.replacingOccurrences(of: "'", with: "\u{2019}") }
+                if rng.chance(10) { let u = Array(piece.utf8); piece = String(decoding: u[rng.below(u.count + 1)...], as: UTF8.self) }
+                line.append(piece)
+            }
+            text += line.joined(separator: rng.chance(15) ? "" : " ") + (rng.chance(15) ? "\r\n" : "\n")
+        }
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBufferPointer { p in
+            var found: [PhraseAutomaton.Match] = []
+            automaton.scan(p, 0..<p.count, into: &found)
+            let expected = Self.slowMatches(automaton.patterns, p)
+            #expect(found == expected, "seed \(seed): \(found.count) matches, \(expected.count) expected")
+            #expect(!expected.isEmpty)
+        }
+    }
+
+    /// Every pattern tried at every end position of `p`.
+    static func slowMatches(_ patterns: [PhraseAutomaton.Pattern], _ p: UnsafeBufferPointer<UInt8>) -> [PhraseAutomaton.Match] {
+        let fold = PhraseAutomaton.foldTable
+        var byLastByte = [[Int]](repeating: [], count: 256)
+        for (index, pattern) in patterns.enumerated() { byLastByte[Int(pattern.bytes.last!)].append(index) }
+        var found: [(end: Int, length: Int, index: Int, start: Int)] = []
+        for end in stride(from: 1, through: p.count, by: 1) {
+            for index in byLastByte[Int(fold[Int(p[end - 1])])] {
+                let pattern = patterns[index]
+                var j = end, k = pattern.bytes.count
+                while k > 0 && j > 0 {
+                    let want = pattern.bytes[k - 1]
+                    guard fold[Int(p[j - 1])] == want else { break }
+                    j -= 1
+                    if want == 0x20 { while j > 0 && fold[Int(p[j - 1])] == 0x20 { j -= 1 } }
+                    k -= 1
+                }
+                guard k == 0 else { continue }
+                if pattern.checkLeftBoundary && j > 0 && Bytes.isWordByte(p, j - 1) { continue }
+                if pattern.checkRightBoundary && end < p.count && Bytes.isWordByte(p, end) { continue }
+                found.append((end, pattern.bytes.count, index, j))
+            }
+        }
+        found.sort { ($0.end, -$0.length, $0.index) < ($1.end, -$1.length, $1.index) }
+        return found.map { PhraseAutomaton.Match(pattern: Int32($0.index), range: $0.start..<$0.end) }
+    }
+}

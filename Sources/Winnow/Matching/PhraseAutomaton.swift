@@ -73,52 +73,69 @@ struct PhraseAutomaton: Sendable {
     }
 
     /// Folds a phrase the way the matcher folds text (runs of spaces become one).
-    static func fold(_ text: some Sequence<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.underestimatedCount)
-        for b in text {
-            let f = foldTable[Int(b)]
-            if f == 0x20 && (out.isEmpty || out.last == 0x20) { continue }
-            out.append(f)
+    static func fold(_ text: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        foldTable.withUnsafeBufferPointer { table in
+            [UInt8](unsafeUninitializedCapacity: text.count) { out, written in
+                var k = 0
+                for b in text {
+                    let f = table[Int(b)]
+                    if f == 0x20 && (k == 0 || out[k - 1] == 0x20) { continue }
+                    out[k] = f
+                    k += 1
+                }
+                while k > 0 && out[k - 1] == 0x20 { k -= 1 }
+                written = k
+            }
         }
-        while out.last == 0x20 { out.removeLast() }
-        return out
     }
 
     init(phrases: [(text: String, payload: Int32)]) {
         patterns.reserveCapacity(phrases.count + phrases.count / 4)
+        var typographic: [UInt8] = []
         for (text, payload) in phrases {
             // A phrase's bytes, and the same with typographic apostrophes (’) for ASCII ones.
-            let raw = Array(text.utf8)
-            add(raw, payload)
-            guard raw.contains(0x27) else { continue }
-            var typographic: [UInt8] = []
-            typographic.reserveCapacity(raw.count + 8)
-            for b in raw { if b == 0x27 { typographic += [0xE2, 0x80, 0x99] } else { typographic.append(b) } }
-            add(typographic, payload)
+            var text = text
+            let hasApostrophe = text.withUTF8 { raw -> Bool in
+                add(raw, payload)
+                return raw.contains(0x27)
+            }
+            guard hasApostrophe else { continue }
+            typographic.removeAll(keepingCapacity: true)
+            text.withUTF8 { raw in
+                for b in raw { if b == 0x27 { typographic += [0xE2, 0x80, 0x99] } else { typographic.append(b) } }
+            }
+            typographic.withUnsafeBufferPointer { add($0, payload) }
         }
         shapes = patterns.map { Shape(length: $0.bytes.count, hasSpace: $0.bytes.contains(0x20),
                                       checkLeftBoundary: $0.checkLeftBoundary, checkRightBoundary: $0.checkRightBoundary) }
         build()
     }
 
-    private mutating func add(_ raw: [UInt8], _ payload: Int32) {
+    private mutating func add(_ raw: UnsafeBufferPointer<UInt8>, _ payload: Int32) {
         let folded = PhraseAutomaton.fold(raw)
         guard !folded.isEmpty else { return }
         // Word boundaries are checked only where the phrase itself begins or ends with a letter or digit.
-        let (left, right) = raw.withUnsafeBufferPointer { (Bytes.isWordByte($0, 0), Bytes.isWordByte($0, $0.count - 1)) }
-        patterns.append(Pattern(bytes: folded, payload: payload, checkLeftBoundary: left, checkRightBoundary: right))
+        patterns.append(Pattern(bytes: folded, payload: payload, checkLeftBoundary: Bytes.isWordByte(raw, 0),
+                                checkRightBoundary: Bytes.isWordByte(raw, raw.count - 1)))
     }
 
-    /// Builds the table in one breadth-first pass over a sparse trie: a state's row is its failure state's
+    /// Builds the table. The trie comes from the patterns sorted by their folded bytes: each shares a
+    /// prefix with the one before it, so its path is walked from that pattern's path, with no search among
+    /// a state's edges. Then one breadth-first pass writes the rows: a state's row is its failure state's
     /// row (final already: shallower) with its own edges written over it, numbered in the order the queue
     /// visits states, so the shallow states that text visits most sit together at the table's start.
+    /// (Scratch by pointer: the build is on the path of every start of the command.)
     private mutating func build() {
-        // Byte classes: one per folded byte that occurs in a phrase.
+        let P = patterns.count
+        // The folded patterns laid end to end; byte classes, one per folded byte that occurs in a phrase.
+        var start = [Int](repeating: 0, count: P + 1)
+        for (i, p) in patterns.enumerated() { start[i + 1] = start[i] + p.bytes.count }
+        let totalBytes = start[P]
+        let flat = UnsafeMutablePointer<UInt8>.allocate(capacity: max(totalBytes, 1))
+        defer { flat.deallocate() }
         var classOfFolded = [UInt8](repeating: 0, count: 256)
-        var totalBytes = 0
-        for p in patterns {
-            totalBytes += p.bytes.count
+        for (i, p) in patterns.enumerated() {
+            p.bytes.withUnsafeBufferPointer { (flat + start[i]).update(from: $0.baseAddress!, count: $0.count) }
             for b in p.bytes where classOfFolded[Int(b)] == 0 {
                 classOfFolded[Int(b)] = UInt8(truncatingIfNeeded: classCount)
                 classCount += 1
@@ -126,119 +143,133 @@ struct PhraseAutomaton: Sendable {
         }
         precondition(classCount <= 256)
         for b in 0..<256 { classOfByte[b] = classOfFolded[Int(PhraseAutomaton.foldTable[b])] }
-        let spaceClass = Int32(classOfFolded[0x20])
+        let spaceClass = Int(classOfFolded[0x20])
         let C = classCount
 
-        // The trie, sparse: each state's edges as a linked list; the patterns ending at each state, too.
-        var firstEdge = [Int32](repeating: -1, count: 1)
-        var edgeNext: [Int32] = [], edgeClass: [Int32] = [], edgeTo: [Int32] = []
-        var firstEnd = [Int32](repeating: -1, count: 1)
-        var endNext: [Int32] = [], endPattern: [Int32] = []
-        var entersBySpace = [false]
-        firstEdge.reserveCapacity(totalBytes + 1); firstEnd.reserveCapacity(totalBytes + 1); entersBySpace.reserveCapacity(totalBytes + 1)
-        edgeNext.reserveCapacity(totalBytes); edgeClass.reserveCapacity(totalBytes); edgeTo.reserveCapacity(totalBytes)
-        // The root's children by class (it has one for nearly every class: walking its list for every
-        // phrase was most of the build).
-        var rootChild = [Int32](repeating: -1, count: C)
-        for (index, p) in patterns.enumerated() {
-            var s: Int32 = 0
-            for b in p.bytes {
-                let c = Int32(classOfFolded[Int(b)])
-                if s == 0, rootChild[Int(c)] >= 0 { s = rootChild[Int(c)]; continue }
-                var e = s == 0 ? -1 : firstEdge[Int(s)]
-                while e >= 0 && edgeClass[Int(e)] != c { e = edgeNext[Int(e)] }
-                if e >= 0 { s = edgeTo[Int(e)]; continue }
-                let t = Int32(firstEdge.count)
-                firstEdge.append(-1); firstEnd.append(-1); entersBySpace.append(b == 0x20)
-                edgeNext.append(firstEdge[Int(s)]); edgeClass.append(c); edgeTo.append(t)
-                firstEdge[Int(s)] = Int32(edgeNext.count - 1)
-                if s == 0 { rootChild[Int(c)] = t }
+        // Pattern indices in the order of their folded bytes (equal ones in pattern order).
+        // (First by their first eight bytes as one number, big-endian, zero-padded: no phrase holds a zero
+        // byte, so a shorter phrase sorts before the longer ones it begins.)
+        let key = UnsafeMutablePointer<UInt64>.allocate(capacity: max(P, 1))
+        defer { key.deallocate() }
+        for i in 0..<P {
+            var k: UInt64 = 0
+            for d in 0..<8 { k = k << 8 | (start[i] + d < start[i + 1] ? UInt64(flat[start[i] + d]) : 0) }
+            key[i] = k
+        }
+        var sorted = (0..<Int32(P)).map { $0 }
+        start.withUnsafeBufferPointer { start in
+            sorted.sort { a, b in
+                if key[Int(a)] != key[Int(b)] { return key[Int(a)] < key[Int(b)] }
+                let nx = start[Int(a) + 1] - start[Int(a)], ny = start[Int(b) + 1] - start[Int(b)]
+                if nx > 8 && ny > 8 {
+                    let c = memcmp(flat + start[Int(a)] + 8, flat + start[Int(b)] + 8, min(nx, ny) - 8)
+                    if c != 0 { return c < 0 }
+                }
+                return nx != ny ? nx < ny : a < b
+            }
+        }
+
+        // The trie: states by creation; children as lists in byte order; a state's own patterns are a run
+        // of `sorted` (equal patterns are neighbours there).
+        let cap = totalBytes + 1
+        let firstChild = UnsafeMutablePointer<Int32>.allocate(capacity: cap)
+        let nextSibling = UnsafeMutablePointer<Int32>.allocate(capacity: cap)
+        let endStart = UnsafeMutablePointer<Int32>.allocate(capacity: cap)
+        let endCount = UnsafeMutablePointer<Int32>.allocate(capacity: cap)
+        let entryClass = UnsafeMutablePointer<UInt8>.allocate(capacity: cap)
+        defer { firstChild.deallocate(); nextSibling.deallocate(); endStart.deallocate(); endCount.deallocate(); entryClass.deallocate() }
+        firstChild[0] = -1; nextSibling[0] = -1; endStart[0] = 0; endCount[0] = 0; entryClass[0] = 0
+        var n = 1
+        // path[d]: the state at depth d on the previous pattern's path.
+        var path = [Int32](repeating: 0, count: 1)
+        var previous = flat, previousCount = 0
+        for (r, index) in sorted.enumerated() {
+            let bytes = flat + start[Int(index)], count = start[Int(index) + 1] - start[Int(index)]
+            var shared = 0
+            while shared < min(count, previousCount) && bytes[shared] == previous[shared] { shared += 1 }
+            // The previous path's state below the shared prefix is the last child there (sorted order).
+            var lastChild: Int32 = path.count > shared + 1 ? path[shared + 1] : -1
+            path.removeLast(path.count - shared - 1)
+            var s = path[shared]
+            for d in shared..<count {
+                let t = Int32(n)
+                n += 1
+                firstChild[Int(t)] = -1; nextSibling[Int(t)] = -1; endStart[Int(t)] = 0; endCount[Int(t)] = 0
+                entryClass[Int(t)] = classOfFolded[Int(bytes[d])]
+                if lastChild >= 0 { nextSibling[Int(lastChild)] = t } else { firstChild[Int(s)] = t }
+                lastChild = -1
+                path.append(t)
                 s = t
             }
-            // Appended to the end of the state's list, so outputs keep the patterns' order.
-            endNext.append(-1); endPattern.append(Int32(index))
-            let node = Int32(endNext.count - 1)
-            if firstEnd[Int(s)] < 0 { firstEnd[Int(s)] = node } else {
-                var e = firstEnd[Int(s)]
-                while endNext[Int(e)] >= 0 { e = endNext[Int(e)] }
-                endNext[Int(e)] = node
-            }
+            if endCount[Int(s)] == 0 { endStart[Int(s)] = Int32(r) }
+            endCount[Int(s)] += 1
+            previous = bytes
+            previousCount = count
         }
-        let n = firstEdge.count
         precondition(n < 32768, "too many phrases for the automaton")
 
-        // Breadth-first: `order[k]` is the trie state numbered k; rows are written in that order. (Scratch
-        // by pointer and outputs in local arrays: the build is on the path of every start of the command.)
+        // Breadth-first, by number: `order[k]` is the trie state numbered k.
         let order = UnsafeMutablePointer<Int32>.allocate(capacity: n)
-        let fail = UnsafeMutablePointer<Int32>.allocate(capacity: n)        // by number
-        let hasOutput = UnsafeMutablePointer<Bool>.allocate(capacity: n)    // by number
-        defer { order.deallocate(); fail.deallocate(); hasOutput.deallocate() }
-        order[0] = 0; fail[0] = 0; hasOutput[0] = false
+        let fail = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        let outCount = UnsafeMutablePointer<Int32>.allocate(capacity: n)
+        defer { order.deallocate(); fail.deallocate(); outCount.deallocate() }
+        order[0] = 0; fail[0] = 0; outCount[0] = 0
         let table = TransitionTable(count: n * C)
-        var outStart = [Int32](repeating: 0, count: n + 1)
-        var outList: [Int32] = []
-        outList.reserveCapacity(patterns.count * 2)
+        let base = table.base
+        base.update(repeating: 0, count: C)
         var queued = 1
-        var children: [(c: Int, to: Int32)] = []
-        do {
-            let base = table.base
-            // Every row but the root's is written whole (its failure state's row copied first).
-            base.update(repeating: 0, count: C)
-            var k = 0
-            while k < queued {
-                let s = Int(order[k])
-                let row = base + k * C
-                if k > 0 { row.update(from: base + Int(fail[k]) * C, count: C) }
-                // Own outputs, then those of the failure state (written earlier).
-                outStart[k] = Int32(outList.count)
-                var e = firstEnd[s]
-                while e >= 0 { outList.append(endPattern[Int(e)]); e = endNext[Int(e)] }
-                if k > 0 {
-                    // Element by element: appending a slice of the array itself would copy the whole
-                    // array each time (the slice keeps the buffer shared), quadratic in the states.
-                    let f = Int(fail[k])
-                    for o in Int(outStart[f])..<Int(outStart[f + 1]) { outList.append(outList[o]) }
-                }
-                // Children: numbered as they are queued; each one's failure state is where this state's
-                // failure row leads on its class.
-                e = firstEdge[s]
-                children.removeAll(keepingCapacity: true)
-                while e >= 0 { children.append((Int(edgeClass[Int(e)]), edgeTo[Int(e)])); e = edgeNext[Int(e)] }
-                if children.count > 1 { children.sort { $0.c < $1.c } }
-                for (c, to) in children {
-                    let j = queued
-                    order[j] = to
-                    queued += 1
-                    fail[j] = k == 0 ? 0 : Int32(row[c] & 0x7FFF)
-                    hasOutput[j] = firstEnd[Int(to)] >= 0 || hasOutput[Int(fail[j])]
-                    row[c] = UInt16(j) | (hasOutput[j] ? 0x8000 : 0)
-                }
-                k += 1
+        for k in 0..<n {
+            let row = base + k * C
+            if k > 0 { row.update(from: base + Int(fail[k]) * C, count: C) }
+            // Children are numbered as they are queued; each one's failure state is where this state's
+            // failure row leads on its class.
+            var child = firstChild[Int(order[k])]
+            while child >= 0 {
+                let c = Int(entryClass[Int(child)]), j = queued
+                queued += 1
+                order[j] = child
+                fail[j] = k == 0 ? 0 : Int32(row[c] & 0x7FFF)
+                outCount[j] = endCount[Int(child)] + outCount[Int(fail[j])]
+                row[c] = UInt16(j) | (outCount[j] > 0 ? 0x8000 : 0)
+                child = nextSibling[Int(child)]
             }
-            // A run of spaces counts as one: a state entered by a space stays on further spaces (set last,
-            // so that no other state's row copied it).
-            if spaceClass != 0 {
-                for j in 1..<n where entersBySpace[Int(order[j])] {
-                    base[j * C + Int(spaceClass)] = UInt16(j) | (hasOutput[j] ? 0x8000 : 0)
+        }
+        // A run of spaces counts as one: a state entered by a space stays on further spaces (set last, so
+        // that no other state's row copied it).
+        if spaceClass != 0 {
+            for j in 1..<n where Int(entryClass[Int(order[j])]) == spaceClass {
+                base[j * C + spaceClass] = UInt16(j) | (outCount[j] > 0 ? 0x8000 : 0)
+            }
+        }
+        // Outputs: a state's own patterns in pattern order, then its failure state's.
+        var outStart = [Int32](repeating: 0, count: n + 1)
+        for k in 0..<n { outStart[k + 1] = outStart[k] + outCount[k] }
+        var outList = [Int32](repeating: 0, count: Int(outStart[n]))
+        var reject = [UInt8](repeating: 0, count: n)
+        outList.withUnsafeMutableBufferPointer { list in
+            shapes.withUnsafeBufferPointer { shapes in
+                for k in 1..<n where outCount[k] > 0 {
+                    let s = Int(order[k])
+                    var o = Int(outStart[k])
+                    for r in Int(endStart[s])..<Int(endStart[s] + endCount[s]) { list[o] = sorted[r]; o += 1 }
+                    let f = Int(fail[k])
+                    for x in Int(outStart[f])..<Int(outStart[f + 1]) { list[o] = list[x]; o += 1 }
+                    // What lets the scan loop drop a match without leaving it (see `rejects`).
+                    var length = shapes[Int(list[Int(outStart[k])])].length
+                    if length >= 128 { length = 0 }
+                    var right = true
+                    for x in Int(outStart[k])..<Int(outStart[k + 1]) {
+                        let p = shapes[Int(list[x])]
+                        if !p.checkLeftBoundary || p.length != length || p.hasSpace { length = 0 }
+                        if !p.checkRightBoundary { right = false }
+                    }
+                    reject[k] = UInt8(length) | (right ? 0x80 : 0)
                 }
             }
         }
-        outStart[n] = Int32(outList.count)
         outputStart = outStart
         outputList = outList
-        rejects = (0..<n).map { k -> UInt8 in
-            let outputs = outputList[Int(outputStart[k])..<Int(outputStart[k + 1])]
-            guard let first = outputs.first else { return 0 }
-            var length = patterns[Int(first)].bytes.count
-            if length >= 128 { length = 0 }
-            var right = true
-            for o in outputs {
-                let p = shapes[Int(o)]
-                if !p.checkLeftBoundary || p.length != length || p.hasSpace { length = 0 }
-                if !p.checkRightBoundary { right = false }
-            }
-            return UInt8(length) | (right ? 0x80 : 0)
-        }
+        rejects = reject
         delta = table
     }
 
