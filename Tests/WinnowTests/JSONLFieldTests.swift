@@ -834,3 +834,44 @@ func oracleHandWritten(_ line: String) {
 }
 
 
+
+// MARK: - Every position of the byte search
+
+/// The scans look at sixteen bytes at a time, then eight, then one: a special byte (or an encoded surrogate)
+/// at every position of strings of 0 to 47 bytes is escaped as one byte at a time would, unescapes back, and
+/// the escaped value is found whole in a line; an unescaped one ends the string or is reported where it stands.
+@Test(arguments: [[0x22], [0x5C], [0x0A], [0x01], [0x1F], [0xED, 0xA0, 0x80]] as [[UInt8]])
+func specialBytesAtEveryPosition(_ special: [UInt8]) throws {
+    for length in 0..<48 {
+        for position in 0...length {
+            let input = [UInt8](repeating: 0x61, count: position) + special + [UInt8](repeating: 0x62, count: length - position)
+            var expected: [UInt8] = []
+            for b in input[..<position] { expected.append(b) }
+            switch special {
+            case [0x22]: expected += Array(#"\""#.utf8)
+            case [0x5C]: expected += Array(#"\\"#.utf8)
+            case [0x0A]: expected += Array(#"\n"#.utf8)
+            case [0x01]: expected += Array(#"\u0001"#.utf8)
+            case [0x1F]: expected += Array(#"\u001f"#.utf8)
+            default: expected += Array(#"\ud800"#.utf8)
+            }
+            expected += [UInt8](repeating: 0x62, count: length - position)
+            let out = escaped(input)
+            #expect(out == expected, "length \(length), position \(position)")
+            #expect(unescaped(out) == input)
+            let line = Array(#"{"text":""#.utf8) + out + Array(#""}"#.utf8)
+            let field = try locate(line).get()
+            #expect(field.valueRange == 9..<9 + out.count, "length \(length), position \(position)")
+            // Raw, a quote ends the value there; a control byte is reported at its place.
+            let raw = Array(#"{"text":""#.utf8) + input + Array(#""}"#.utf8)
+            switch (special, locate(raw)) {
+            case ([0x22], .success(let f)): #expect(f.valueRange == 9..<9 + position)
+            case ([0x22], .failure): break  // the rest of the line is no longer JSON
+            case ([0x0A], .failure(let problem)), ([0x01], .failure(let problem)), ([0x1F], .failure(let problem)):
+                #expect("\(problem)".contains("at byte \(9 + position)"), "\(problem)")
+            case ([0x5C], _), ([0xED, 0xA0, 0x80], _): break
+            default: Issue.record("length \(length), position \(position): \(special) raw was accepted")
+            }
+        }
+    }
+}

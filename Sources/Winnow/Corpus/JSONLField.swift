@@ -617,11 +617,20 @@ extension JSONLField {
     }
 }
 
-// MARK: - SWAR byte search (8 bytes at a time)
+// MARK: - Byte search (16 bytes at a time with vector compares, 8 with SWAR)
 
 extension JSONLField {
     @inline(__always) private static var ones: UInt64 { 0x0101_0101_0101_0101 }
     @inline(__always) private static var highs: UInt64 { 0x8080_8080_8080_8080 }
+
+    @inline(__always)
+    private static func load16(_ p: UnsafePointer<UInt8>) -> SIMD16<UInt8> {
+        UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
+    }
+    @inline(__always) private static var quote16: SIMD16<UInt8> { SIMD16(repeating: 0x22) }
+    @inline(__always) private static var backslash16: SIMD16<UInt8> { SIMD16(repeating: 0x5C) }
+    @inline(__always) private static var space16: SIMD16<UInt8> { SIMD16(repeating: 0x20) }
+    @inline(__always) private static var surrogateLead16: SIMD16<UInt8> { SIMD16(repeating: 0xED) }
 
     @inline(__always)
     private static func load8(_ p: UnsafePointer<UInt8>) -> UInt64 {
@@ -646,6 +655,12 @@ extension JSONLField {
     @inline(__always)
     private static func nextStringSpecial(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
         var i = start
+        // Sixteen bytes at a time while none is special (vector compares), then eight to find which.
+        while i + 16 <= n {
+            let v = load16(p + i)
+            if any((v .== quote16) .| (v .== backslash16) .| (v .< space16)) { break }
+            i += 16
+        }
         while i + 8 <= n {
             let v = load8(p + i)
             let m = eqMask(v, 0x22) | eqMask(v, 0x5C) | ltMask(v, 0x20)
@@ -664,6 +679,10 @@ extension JSONLField {
     @inline(__always)
     private static func nextBackslash(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
         var i = start
+        while i + 16 <= n {
+            if any(load16(p + i) .== backslash16) { break }
+            i += 16
+        }
         while i + 8 <= n {
             let m = eqMask(load8(p + i), 0x5C)
             if m != 0 { return i + m.trailingZeroBitCount >> 3 }
@@ -680,6 +699,11 @@ extension JSONLField {
     @inline(__always)
     private static func nextEscapeCandidate(_ p: UnsafePointer<UInt8>, _ start: Int, _ n: Int) -> Int {
         var i = start
+        while i + 16 <= n {
+            let v = load16(p + i)
+            if any((v .== quote16) .| (v .== backslash16) .| (v .< space16) .| (v .== surrogateLead16)) { break }
+            i += 16
+        }
         while i + 8 <= n {
             let v = load8(p + i)
             let m = eqMask(v, 0x22) | eqMask(v, 0x5C) | ltMask(v, 0x20) | eqMask(v, 0xED)
