@@ -522,3 +522,28 @@ extension IdentifierTests {
         }
     }
 }
+
+// MARK: - The scanner's skip over digit-free text
+
+extension IdentifierTests {
+    /// The scanner skips sixteen bytes at a time when they and the three after them hold no digit: an
+    /// identifier of each kind after 0 to 40 bytes of digit-free text (words and spaces, a long word, a word
+    /// glued to it) is still found at its place, and one glued to a word is still no match.
+    @Test(arguments: ["NO93 8601 1117 947", "GB82WEST12345698765432", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+                      "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359", "3J98t1WpEZ73CNmQviecrnyiWrnqRhWNLy",
+                      "1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2"])
+    func identifiersAfterDigitFreeText(_ identifier: String) {
+        for fill in ["abc de fghij klm nopq rstu vwxyz ab cdefg hij", "Spendenkontoinformationenfuerunsereleserinnen", "é ø «» — ü"] {
+            for length in 0...40 {
+                let before = String(decoding: Array(fill.utf8).prefix(length), as: UTF8.self)
+                let separated = before.isEmpty || before.hasSuffix(" ") ? before : before + " "
+                let text = separated + identifier + " and more words after it"
+                let start = separated.utf8.count
+                #expect(scanAll(text).map(\.range) == [start..<start + identifier.utf8.count], "\(text)")
+                if let last = before.utf8.last, last != 0x20, last < 0x80 {
+                    #expect(scanAll(before + identifier).isEmpty, "glued: \(before + identifier)")
+                }
+            }
+        }
+    }
+}
