@@ -33,6 +33,8 @@ public struct CommentSectionRule: Rule {
             RuleExample("Jembatan dibuka kembali pada bulan Mei.\nKomentar ditutup.\n", expected: "Jembatan dibuka kembali pada bulan Mei.\n"),
         ],
         nonTriggering: [
+            // A notice someone is reported to have given is the article's sentence.
+            RuleExample("The council debated the harbour plan for three hours.\nKommentarer er stengt, sa redaktøren.\nKomentáře jsou uzavřeny, řekl mluvčí.\nYorumlar kapatılmıştır, dedi sözcü.\n"),
             RuleExample("Мэр отказался оставить комментарий.\n"),
             RuleExample("Редакция сообщила, что комментарии закрыты под статьями о суде, чтобы не влиять на присяжных.\n"),
             RuleExample("The site said comments are closed on stories about the trial to protect the jury.\n"),

@@ -54,6 +54,86 @@ struct PhrasePolicy: Sendable {
         return a < blocks.count && paragraph(a)
     }
 
+    /// Whether the phrases at `cues` in the line `r` are reported speech: a comma or a dash after them, then within
+    /// `tagWords` words a reporting verb (", the minister said on Tuesday", ", pidió el alcalde"), or before them a
+    /// reporting verb within `tagWords` words of a colon that ends just before them ("The mayor told residents:").
+    static func isReportedSpeech(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, cues: Range<Int>) -> Bool {
+        // After: the first separator, then the words of the tag.
+        var i = cues.upperBound
+        var separated = false
+        while i < r.upperBound && !separated {
+            if p[i] == 0x2C { separated = true }
+            else if Bytes.isSpace(p[i]), i + 1 < r.upperBound {
+                let dash = p[i + 1] == 0x2D ? 1 : (i + 3 < r.upperBound && p[i + 1] == 0xE2 && p[i + 2] == 0x80
+                                                   && (p[i + 3] == 0x93 || p[i + 3] == 0x94)) ? 3 : 0
+                if dash > 0 && i + 1 + dash < r.upperBound && Bytes.isSpace(p[i + 1 + dash]) { separated = true; i += dash }
+            }
+            i += 1
+        }
+        if separated {
+            var words = 0
+            while i < r.upperBound && words < tagWords {
+                while i < r.upperBound && Bytes.isSpace(p[i]) { i += 1 }
+                let start = i
+                while i < r.upperBound && !Bytes.isSpace(p[i]) { i += 1 }
+                if i > start {
+                    words += 1
+                    if isReportingVerb(p, start..<i) { return true }
+                }
+            }
+        }
+        // Before: a colon just before the phrases, and a reporting verb among the words before it.
+        var j = cues.lowerBound
+        while j > r.lowerBound && Bytes.isSpace(p[j - 1]) { j -= 1 }
+        guard j > r.lowerBound, p[j - 1] == 0x3A else { return false }
+        var words = 0
+        while j > r.lowerBound && words < tagWords {
+            while j > r.lowerBound && Bytes.isSpace(p[j - 1]) { j -= 1 }
+            let end = j
+            while j > r.lowerBound && !Bytes.isSpace(p[j - 1]) { j -= 1 }
+            if end > j {
+                words += 1
+                if isReportingVerb(p, j..<end) { return true }
+            }
+        }
+        return false
+    }
+    /// A reporting tag has at most this many words.
+    static let tagWords = 6
+
+    /// Whether the token `t` (without the punctuation after it) is a reporting verb.
+    static func isReportingVerb(_ p: UnsafeBufferPointer<UInt8>, _ t: Range<Int>) -> Bool {
+        var end = t.upperBound
+        while end > t.lowerBound {
+            let b = p[end - 1]
+            if b == 0x2E || b == 0x2C || b == 0x3A || b == 0x3B || b == 0x21 || b == 0x3F || b == 0x22 || b == 0x27 || b == 0x29 { end -= 1; continue }
+            if end - t.lowerBound >= 3 && p[end - 3] == 0xE2 && p[end - 2] == 0x80 && (p[end - 1] == 0x9D || p[end - 1] == 0x99 || p[end - 1] == 0xA6) { end -= 3; continue }
+            if end - t.lowerBound >= 2 && p[end - 2] == 0xC2 && p[end - 1] == 0xBB { end -= 2; continue }
+            break
+        }
+        let n = end - t.lowerBound
+        return n > 0 && reportingVerbs.contains { $0.utf8CodeUnitCount == n && Bytes.hasPrefix(p, t.lowerBound, end, $0) }
+    }
+
+    /// Verbs of saying (small letters), as they stand in a reporting tag: en, de, nl, fr, es, it, pt, sv, no, da, fi, pl,
+    /// cs, ru, tr, id.
+    static let reportingVerbs: [StaticString] = [
+        "said", "says", "told", "added", "urged", "asked", "wrote", "warned", "stressed", "explained", "insisted", "argued",
+        "sagte", "sagt", "erklärte", "betonte", "forderte", "mahnte", "schrieb",
+        "zei", "zegt", "aldus", "stelde", "schreef",
+        "déclaré", "affirmé", "souligné", "ajouté", "dit", "déclare", "affirme", "souligne", "ajoute", "lance", "lancé",
+        "dijo", "afirmó", "pidió", "señaló", "añadió", "aseguró", "explicó", "escribió",
+        "detto", "disse", "affermato", "dichiarato", "aggiunto", "chiesto",
+        "afirmou", "pediu", "acrescentou", "declarou", "escreveu",
+        "sa", "sade", "säger", "sier", "sagde", "siger", "skrev",
+        "sanoi", "kertoi",
+        "powiedział", "powiedziała", "stwierdził", "napisał",
+        "řekl", "řekla", "uvedl", "uvedla",
+        "сказал", "сказала", "заявил", "заявила",
+        "dedi", "söyledi",
+        "kata", "ujar",
+    ]
+
     /// A data row has at most this many words.
     static let dataRowWords = 7
 
@@ -164,6 +244,18 @@ struct PhrasePolicy: Sendable {
                 definite = true
             }
         }
+        // Someone's words reported in the article ("Support independent journalism, the minister said.", "Steun
+        // onafhankelijke journalistiek, zei de minister.", "The mayor told residents: Donate now."): a sentence whose
+        // phrases a reporting tag attributes stays; the finding stays, weak, for its neighbours.
+        var reported = false
+        if definite && block.endsLikeSentence, let first = ordered.first {
+            var last = first.range.upperBound
+            for m in ordered { last = max(last, m.range.upperBound) }
+            if PhrasePolicy.isReportedSpeech(context.bytes, block.trimmed, cues: first.range.lowerBound..<last) {
+                definite = false
+                reported = true
+            }
+        }
         // A subheading between two of the article's paragraphs ("Video games", "Falska nyhetsbrev", "Comment faire un
         // don ?") names its topic with words of its own: it stays unless its phrases are all it says, or the block it
         // heads goes too (then the resolver takes it as that block's heading: the finding stays, weak).
@@ -176,7 +268,7 @@ struct PhrasePolicy: Sendable {
         // A block that is not removed is evidence for its neighbours (a heading before an appeal) only
         // through a weak cue, one written for that purpose ("Support ..."); a strong cue that did not
         // carry its block says nothing about the block's role.
-        if !definite && !weakCue && !subheading { return nil }
+        if !definite && !weakCue && !subheading && !reported { return nil }
         return Finding(block: blockIndex, strength: definite ? .definite : .weak,
                        evidence: .cues(used, coverage: coverage))
     }

@@ -1,0 +1,56 @@
+import Testing
+@testable import Winnow
+
+/// An appeal or a notice in someone's mouth is the article's sentence: a reporting tag after the phrases (a comma or
+/// a dash, then a verb of saying within six words) or before them (a verb of saying, then a colon) keeps the line
+/// (`PhrasePolicy.isReportedSpeech`). The same phrases without a tag, or with a comma and no verb, still go.
+struct ReportedSpeechTests {
+    static let cleaner = try! Cleaner()
+
+    /// The line after an article's first sentence: kept or removed.
+    static func kept(_ line: String) -> Bool {
+        let text = "The harbour board met on Tuesday to discuss the ferry's budget for next year.\n" + line + "\n"
+        return cleaner.clean(text).report.removals.isEmpty
+    }
+
+    @Test(arguments: [
+        "Support independent journalism, the minister said on Tuesday.",
+        "Steun onafhankelijke journalistiek, zei de minister.",
+        "«Colabora con nosotros», pidió la Guardia Civil.",
+        "« Aidez-nous à rester indépendants », a lancé le directeur du journal.",
+        "La alcaldesa pidió: Colabora con nosotros.",
+        "Kommentarer er stengt, sa redaktøren.",
+        "Komentáře jsou uzavřeny, řekl mluvčí.",
+        "Yorumlar kapatılmıştır, dedi sözcü.",
+        "Please donate now, it only takes a minute, the charity's director urged listeners.",
+    ])
+    func reportedLinesStay(_ line: String) {
+        #expect(Self.kept(line), "\(line)")
+    }
+
+    @Test(arguments: [
+        "Support independent journalism. Donate now.",
+        "Steun onafhankelijke journalistiek.",
+        "Colabora con nosotros.",
+        "Kommentarer er stengt.",
+        "Komentáře jsou uzavřeny.",
+        "Support us today, it only takes a minute.",
+        "Please donate now, it only takes a minute.",
+    ])
+    func untaggedPhrasesGo(_ line: String) {
+        #expect(!Self.kept(line), "\(line)")
+    }
+
+    @Test(arguments: [
+        ("Support us, the editor said.", true), ("Support us, said the editor.", true), ("Support us – zei de minister.", true),
+        ("The editor said: Support us.", true), ("Support us, it only takes a minute.", false), ("Support us: said before.", false),
+        ("Support us.", false), ("Support us, the editor's words.", false), ("Told you: Support us.", true),
+        ("Support us, as seven of ten readers already do and many more will, said nobody.", false),
+    ])
+    func tags(_ line: String, reported: Bool) {
+        let bytes = Array(line.utf8), cue = Array("Support us".utf8)
+        let at = (0...(bytes.count - cue.count)).first { Array(bytes[$0..<$0 + cue.count]) == cue }!
+        let found = bytes.withUnsafeBufferPointer { PhrasePolicy.isReportedSpeech($0, 0..<$0.count, cues: at..<at + cue.count) }
+        #expect(found == reported, "\(line)")
+    }
+}
