@@ -43,4 +43,15 @@ struct PageFurnitureTests {
                      "By Anna Berg"] + menu + [PageFurnitureRule.article]).joined(separator: "\n") + "\n"
         #expect(Self.cleaner.clean(text).text.contains("The island ferry returns to service on Monday"))
     }
+
+    /// After the page's furniture, a line that introduces what follows with a colon may be the article's: with a full-width
+    /// colon as with an ASCII one ("新时刻表包括以下内容：", the new timetable includes the following).
+    @Test(arguments: ["\u{FF1A}", ":"])
+    func aLeadInWithAColonStaysAfterTheFurniture(colon: String) {
+        let leadIn = "新时刻表包括以下内容" + colon
+        let text = PageFurnitureRule.article + "\nShare on Facebook\n" + leadIn + "\n第一班船早上六点从北码头出发，最后一班晚上十点。\n"
+        let result = Self.cleaner.clean(text)
+        #expect(result.text.contains(leadIn))
+        #expect(!result.text.contains("Share on Facebook"))
+    }
 }

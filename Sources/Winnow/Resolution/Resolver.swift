@@ -118,8 +118,9 @@ struct Resolver {
         }
 
         let marks = MarkerTest(rules: rules)
-        // Whether the nearest kept lines before `prev` and after `next` are both the article's paragraphs.
-        func betweenParagraphs(_ prev: Int, _ next: Int) -> Bool {
+        // Whether the nearest kept lines before `prev` and after `next` are both the article body's paragraphs (layout kinds;
+        // `PhrasePolicy.betweenProseParagraphs` asks instead whether a line's neighbours are long sentences).
+        func betweenBodyParagraphs(_ prev: Int, _ next: Int) -> Bool {
             guard let layout else { return false }
             func paragraph(_ j: Int?) -> Bool { j.map { layout.kinds[$0] == .body } ?? false }
             var b = prev - 1
@@ -175,7 +176,7 @@ struct Resolver {
                 // paragraphs stand on both sides of the three (a subheading between an advertisement's label and a
                 // newsletter box).
                 if !block.endsLikeSentence, let prev, let next, let p = decisions[prev], let n = decisions[next],
-                   !betweenParagraphs(prev, next) || widget(p, n) {
+                   !betweenBodyParagraphs(prev, next) || widget(p, n) {
                     decisions[i] = Decision(slot: p.slot, cause: .between(prev, next)); changed = true; continue
                 }
                 // After a removed block, with nothing but removed blocks after it (not after a line that stands

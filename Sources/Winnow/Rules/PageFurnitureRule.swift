@@ -835,7 +835,7 @@ public struct PageFurnitureRule: Rule {
             let block = blocks[b]
             // A heading that ends with a colon introduces the article's own list ("More reading:").
             guard !body.skips(b, blocks), block.words <= tailHeadingWords, !block.endsLikeSentence,
-                  context.bytes[block.trimmed.upperBound - 1] != 0x3A,
+                  !Bytes.endsWithColon(context.bytes, block.trimmed),
                   m.range.lowerBound == context.firstWordOffset(block),
                   b >= body.core.upperBound || (body.bodyWords - body.bodyWordsBefore[b]) * 5 < body.bodyWords
                     || PageFurnitureRule.teasersFollow(b, context.bytes, blocks, body) else { continue }
@@ -895,7 +895,7 @@ public struct PageFurnitureRule: Rule {
         // A short line cut off with an ellipsis: a teaser's headline or blurb.
         if let bytes, ArticleBody.isCut(bytes, block) { return false }
         if kind == .body || (block.endsLikeSentence && block.words >= 2) { return true }
-        if let bytes, !block.trimmed.isEmpty, bytes[block.trimmed.upperBound - 1] == 0x3A { return true }
+        if let bytes, Bytes.endsWithColon(bytes, block.trimmed) { return true }
         return false
     }
 

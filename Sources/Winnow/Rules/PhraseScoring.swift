@@ -43,7 +43,7 @@ struct PhrasePolicy: Sendable {
 
     /// Whether the nearest non-blank lines before and after block `i` are paragraphs of prose (longer than a newsletter
     /// box's pitch, "Get the day's big stories and picks in your inbox.").
-    static func betweenParagraphs(_ context: DetectionContext, _ i: Int) -> Bool {
+    static func betweenProseParagraphs(_ context: DetectionContext, _ i: Int) -> Bool {
         let blocks = context.blocks
         func paragraph(_ j: Int) -> Bool { blocks[j].words >= paragraphWords && blocks[j].endsLikeSentence }
         var b = i - 1
@@ -261,7 +261,7 @@ struct PhrasePolicy: Sendable {
         // heads goes too (then the resolver takes it as that block's heading: the finding stays, weak).
         var subheading = false
         if definite && !aloneEnough && coverage < 1 && block.digits == 0 && block.words <= PhrasePolicy.subheadingWords
-            && PhrasePolicy.betweenParagraphs(context, blockIndex) {
+            && PhrasePolicy.betweenProseParagraphs(context, blockIndex) {
             definite = false
             subheading = true
         }
