@@ -18,7 +18,12 @@ struct ReportedSpeechTests {
         "Steun onafhankelijke journalistiek, zei de minister.",
         "«Colabora con nosotros», pidió la Guardia Civil.",
         "« Aidez-nous à rester indépendants », a lancé le directeur du journal.",
-        "La alcaldesa pidió: Colabora con nosotros.",
+        "La alcaldesa pidió: «Colabora con nosotros».",
+        "The mayor said: “Support independent journalism. Donate now.”",
+        "“Support independent journalism. Donate now!” the mayor said.",
+        "„Unterstützen Sie uns mit einer Spende“, so Berg.",
+        "« Aidez-nous à rester indépendants », précise-t-il.",
+        "Ordføreren sier: – Vi trenger din støtte.",
         "Kommentarer er stengt, sa redaktøren.",
         "Komentáře jsou uzavřeny, řekl mluvčí.",
         "Yorumlar kapatılmıştır, dedi sözcü.",
@@ -36,6 +41,14 @@ struct ReportedSpeechTests {
         "Komentáře jsou uzavřeny.",
         "Support us today, it only takes a minute.",
         "Please donate now, it only takes a minute.",
+        "Our editor says: If you value what we do, please support us.",
+        "Support our journalism. Every contribution, however big or small, makes a difference, says editor-in-chief Jane Miles.",
+        "Schrijf je in voor onze nieuwsbrief, dit is gratis.",
+        "Unterstützen Sie unseren Journalismus mit einer Spende – die Redaktion sagt Danke!",
+        "Støtt lokaljournalistikken – det sier seg selv.",
+        "Sign up for our free newsletter – new stories added every day.",
+        "Jetzt Newsletter abonnieren, sagt die Redaktion.",
+        "Subscribe to our newsletter, our editor says.",
     ])
     func untaggedPhrasesGo(_ line: String) {
         #expect(!Self.kept(line), "\(line)")
@@ -43,8 +56,8 @@ struct ReportedSpeechTests {
 
     @Test(arguments: [
         ("Support us, the editor said.", true), ("Support us, said the editor.", true), ("Support us – zei de minister.", true),
-        ("The editor said: Support us.", true), ("Support us, it only takes a minute.", false), ("Support us: said before.", false),
-        ("Support us.", false), ("Support us, the editor's words.", false), ("Told you: Support us.", true),
+        ("The editor said: Support us.", false), ("The editor said: “Support us.”", true), ("Support us, it only takes a minute.", false), ("Support us: said before.", false),
+        ("Support us.", false), ("Support us, the editor's words.", false), ("Told you: Support us.", false),
         ("Support us, as seven of ten readers already do and many more will, said nobody.", false),
     ])
     func tags(_ line: String, reported: Bool) {

@@ -43,7 +43,7 @@ public struct DonationAppealRule: Rule {
         ],
         nonTriggering: [
             // Someone's appeal reported with a tag, after it or before it with a colon, is the article's sentence.
-            RuleExample("The ferry company faces a deficit of 2 million euros this year.\nSupport independent journalism, the minister said on Tuesday.\nSteun onafhankelijke journalistiek, zei de minister.\n«Colabora con nosotros», pidió la Guardia Civil.\nLa alcaldesa pidió: Colabora con nosotros.\n"),
+            RuleExample("The ferry company faces a deficit of 2 million euros this year.\nSupport independent journalism, the minister said on Tuesday.\nSteun onafhankelijke journalistiek, zei de minister.\n«Colabora con nosotros», pidió la Guardia Civil.\nLa alcaldesa pidió: «Colabora con nosotros».\n"),
             // A paragraph that quotes an appeal (a charity's chairman speaking) reports it.
             RuleExample("Die Seenotretter auf der Insel bitten nach dem Sturm um Hilfe für ein neues Bootshaus.\n„Jeder Euro hilft“, sagte der Vorsitzende Olav Berg. „Spenden Sie jetzt, damit wir vor dem Sommer wieder ausfahren können.“\nDie Gemeinde will die Hälfte der Kosten übernehmen.\n"),
             // A poll's rows: "Support" is a label of figures there.
