@@ -137,6 +137,14 @@ struct Resolver {
         func widget(_ p: Decision, _ n: Decision) -> Bool {
             p.slot == n.slot && marks.startsTail(p, decisions, findings) == marks.startsTail(n, decisions, findings)
         }
+        // Whether `byline` (removed by the byline rule, `n`; the line before it by another rule, `p`) is followed by the
+        // article's prose: its next kept line is a paragraph of the body.
+        func titleOverByline(_ byline: Int, _ p: Decision, _ n: Decision) -> Bool {
+            guard let layout, n.slot < rules.count, rules[n.slot] is BylineRule, p.slot != n.slot else { return false }
+            var a = byline + 1
+            while a < blocks.count && (blocks[a].isBlank || decisions[a] != nil) { a += 1 }
+            return a < blocks.count && layout.kinds[a] == .body && blocks[a].endsLikeSentence
+        }
         var changed = true
         var rounds = 0
         while changed && rounds < 8 {
@@ -175,8 +183,10 @@ struct Resolver {
                 // articles (an image credit, a video player's text: `Rule.startsPageTail`), or the article's
                 // paragraphs stand on both sides of the three (a subheading between an advertisement's label and a
                 // newsletter box).
+                // Not the article's title over its byline ("Subscribe", the headline, "By Anna Berg", then the article): a
+                // teaser's headline over its byline has more of the widget after it.
                 if !block.endsLikeSentence, let prev, let next, let p = decisions[prev], let n = decisions[next],
-                   !betweenBodyParagraphs(prev, next) || widget(p, n) {
+                   !betweenBodyParagraphs(prev, next) || widget(p, n), !titleOverByline(next, p, n) {
                     decisions[i] = Decision(slot: p.slot, cause: .between(prev, next)); changed = true; continue
                 }
                 // After a removed block, with nothing but removed blocks after it (not after a line that stands
