@@ -33,6 +33,8 @@ public struct CommentSectionRule: Rule {
             RuleExample("Jembatan dibuka kembali pada bulan Mei.\nKomentar ditutup.\n", expected: "Jembatan dibuka kembali pada bulan Mei.\n"),
         ],
         nonTriggering: [
+            // An item of the article's own list.
+            RuleExample("El periódico cambia sus normas para los lectores a partir del lunes.\nQué cambia para los lectores\n- Los comentarios están cerrados en todas las noticias.\n- Las cartas al director se publican los domingos.\n- Los lectores pueden escribir a la defensora del lector.\n"),
             // A notice someone is reported to have given is the article's sentence.
             RuleExample("The council debated the harbour plan for three hours.\nKommentarer er stengt, sa redaktøren.\nKomentáře jsou uzavřeny, řekl mluvčí.\nYorumlar kapatılmıştır, dedi sözcü.\n"),
             RuleExample("Мэр отказался оставить комментарий.\n"),

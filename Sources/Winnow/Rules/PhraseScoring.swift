@@ -111,6 +111,32 @@ struct PhrasePolicy: Sendable {
     static func isSingleQuote(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ end: Int) -> Bool {
         i + 2 < end && p[i] == 0xE2 && p[i + 1] == 0x80 && (p[i + 2] == 0x98 || p[i + 2] == 0x99 || p[i + 2] == 0x9A)
     }
+    /// Whether another item of the same list (the run of lines with their own markers around block `i`, up to
+    /// `listReach` each way, blank lines between them allowed) reads as the article's sentence: a sentence of at least
+    /// `itemWords` words with none of this rule's phrases in it.
+    static func nextToArticleItem(_ context: DetectionContext, _ i: Int) -> Bool {
+        let blocks = context.blocks
+        func item(_ j: Int) -> Bool { ListMarkupRule.hasOwnMarker(context.bytes, blocks[j]) }
+        func articleItem(_ j: Int) -> Bool {
+            blocks[j].words >= itemWords && blocks[j].endsLikeSentence && !context.matches.contains { $0.block == j }
+        }
+        for step in [-1, 1] {
+            var j = i, seen = 0
+            while seen < listReach {
+                j += step
+                while j >= 0 && j < blocks.count && blocks[j].isBlank { j += step }
+                guard j >= 0 && j < blocks.count && item(j) else { break }
+                if articleItem(j) { return true }
+                seen += 1
+            }
+        }
+        return false
+    }
+    /// How many items each way `nextToArticleItem` looks at.
+    static let listReach = 6
+    /// An item that reads as the article's sentence has at least this many words.
+    static let itemWords = 4
+
     /// A reporting tag has at most this many words.
     static let tagWords = 6
 
@@ -342,10 +368,18 @@ struct PhrasePolicy: Sendable {
                 definite = true
             }
         }
+        var reported = false
+        // An item of the article's own list that says something with the phrases ("- Cookies were set before consent.",
+        // "- Los comentarios están cerrados en todas las noticias." under "What the regulator found"): a sentence with its
+        // own bullet next to an item that is a sentence of the article (no phrase of this rule in it) stays, weak.
+        if definite && !aloneEnough && block.endsLikeSentence && ListMarkupRule.hasOwnMarker(context.bytes, block)
+            && PhrasePolicy.nextToArticleItem(context, blockIndex) {
+            definite = false
+            reported = true
+        }
         // Someone's words reported in the article ("Support independent journalism, the minister said.", "Steun
         // onafhankelijke journalistiek, zei de minister.", "The mayor told residents: Donate now."): a sentence whose
         // phrases a reporting tag attributes stays; the finding stays, weak, for its neighbours.
-        var reported = false
         if definite && block.endsLikeSentence, let first = ordered.first {
             var last = first.range.upperBound
             for m in ordered { last = max(last, m.range.upperBound) }
