@@ -29,4 +29,12 @@ struct TitleOverBylineTests {
         #expect(!result.text.contains("Harbour ferry returns after repairs"))
         #expect(result.text.contains("Privacy campaigners welcomed the fine"))
     }
+
+    /// The same with a date line between the byline and the article.
+    @Test func theTitleStaysOverABylineAndADate() {
+        let title = "Man jailed over fake charity texts"
+        let result = Self.cleaner.clean("Menu\nSearch\n" + title + "\nBy Priya Natarajan\n26 November 2024\n" + Self.article + "\n")
+        #expect(result.text.contains(title))
+        #expect(!result.text.contains("By Priya Natarajan"))
+    }
 }

@@ -141,8 +141,14 @@ struct Resolver {
         // article's prose: its next kept line is a paragraph of the body.
         func titleOverByline(_ byline: Int, _ p: Decision, _ n: Decision) -> Bool {
             guard let layout, n.slot < rules.count, rules[n.slot] is BylineRule, p.slot != n.slot else { return false }
-            var a = byline + 1
-            while a < blocks.count && (blocks[a].isBlank || decisions[a] != nil) { a += 1 }
+            // (Through a date line or two that no rule removed: "26 November 2024".)
+            var a = byline + 1, short = 0
+            while a < blocks.count {
+                if blocks[a].isBlank || decisions[a] != nil { a += 1; continue }
+                guard short < 2, !blocks[a].endsLikeSentence, blocks[a].words <= 6, blocks[a].digits > 0 else { break }
+                short += 1
+                a += 1
+            }
             return a < blocks.count && layout.kinds[a] == .body && blocks[a].endsLikeSentence
         }
         var changed = true
