@@ -217,6 +217,7 @@ public struct Cleaner: Sendable {
         // Rules that read only the text run once.
         var findings: [Finding] = []
         var context = DetectionContext(bytes: bytes, blocks: blocks, matches: [], layout: .empty, site: site)
+        context.prompts = prompts
         for (slot, rule) in rules.enumerated() where !rule.usesLayout {
             let start = findings.count
             context.matches = perRule[slot]
@@ -238,6 +239,7 @@ public struct Cleaner: Sendable {
         for _ in 0..<4 {
             let layout = ArticleBody(blocks: blocks, isMenu: menus, ignoring: ignored)
             var layoutContext = DetectionContext(bytes: bytes, blocks: blocks, matches: [], layout: layout, site: site)
+            layoutContext.prompts = prompts
             for (slot, rule) in rules.enumerated() where rule.usesLayout {
                 let start = findings.count
                 layoutContext.matches = perRule[slot]

@@ -24,6 +24,11 @@ struct ReportedSpeechTests {
         "„Unterstützen Sie uns mit einer Spende“, so Berg.",
         "« Aidez-nous à rester indépendants », précise-t-il.",
         "Ordføreren sier: – Vi trenger din støtte.",
+        "“Please support us with a donation,” she added.",
+        "„Unterstützen Sie uns mit einer Spende“, bittet Krämer.",
+        "« Faites un don », demande-t-il.",
+        "«Fai una donazione», ha detto.",
+        "The manager added: “Please support us with a donation.”",
         "Kommentarer er stengt, sa redaktøren.",
         "Komentáře jsou uzavřeny, řekl mluvčí.",
         "Yorumlar kapatılmıştır, dedi sözcü.",
@@ -49,6 +54,8 @@ struct ReportedSpeechTests {
         "Sign up for our free newsletter – new stories added every day.",
         "Jetzt Newsletter abonnieren, sagt die Redaktion.",
         "Subscribe to our newsletter, our editor says.",
+        "– Støtt lokaljournalistikken, sier redaktør Ola Nilsen.",
+        "Support independent journalism, says reader Anna.",
     ])
     func untaggedPhrasesGo(_ line: String) {
         #expect(!Self.kept(line), "\(line)")

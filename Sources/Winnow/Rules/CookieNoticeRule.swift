@@ -39,7 +39,7 @@ public struct CookieNoticeRule: Rule {
         ],
         nonTriggering: [
             // Items of the article's own list (the others read as its sentences) say what a regulator found.
-            RuleExample("The regulator published its findings on Tuesday after a two-year inquiry into the site.\nWhat the regulator found\n- Cookies were set before consent.\n- The reject button was missing from the banner.\n- Readers could not withdraw their consent later.\n"),
+            RuleExample("The regulator published its findings on Tuesday after a two-year inquiry into the site.\nWhat the regulator found\n- Cookies were set before consent.\n- The regulator counted 4,000 complaints in two years.\n- The site changed its banner in March after the first warning.\n"),
             // A paragraph that quotes a banner reports it: phrases inside quotation marks do not count towards removing it.
             RuleExample("The regional court ruled on Tuesday that the ferry company's website had broken the law for two years.\nIts banner read: \"We use cookies to give you the best experience. By clicking Accept all, you consent to our use of cookies.\" The button to refuse was hidden in a menu.\nThe company said it would appeal the ruling.\n"),
             // Everyday words that a cookie banner's button also uses, and a report that names a banner's phrase.

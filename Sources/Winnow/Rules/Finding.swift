@@ -77,6 +77,9 @@ public struct DetectionContext {
     let layout: ArticleBody
     /// The document's site (host), when the caller knows it.
     public let site: String?
+    /// Per block: whether it holds a strong phrase of a prompt (an appeal, a subscription, consent, comment or share
+    /// prompt), whichever rule's (empty: not known).
+    var prompts: [Bool] = []
 }
 
 public struct CueMatch: Sendable, Equatable {

@@ -113,25 +113,82 @@ struct PhrasePolicy: Sendable {
     }
     /// Whether another item of the same list (the run of lines with their own markers around block `i`, up to
     /// `listReach` each way, blank lines between them allowed) reads as the article's sentence: a sentence of at least
-    /// `itemWords` words with none of this rule's phrases in it.
+    /// `itemWords` words with none of this rule's phrases in it, and such items are more than the other items that hold
+    /// this rule's phrases or another prompt's strong phrase; and the line that introduces the list has none of this
+    /// rule's phrases.
     static func nextToArticleItem(_ context: DetectionContext, _ i: Int) -> Bool {
         let blocks = context.blocks
         func item(_ j: Int) -> Bool { ListMarkupRule.hasOwnMarker(context.bytes, blocks[j]) }
+        func ruleMatch(_ j: Int) -> Bool { context.matches.contains { $0.block == j } }
+        func prompt(_ j: Int) -> Bool { ruleMatch(j) || (j < context.prompts.count && context.prompts[j]) }
         func articleItem(_ j: Int) -> Bool {
-            blocks[j].words >= itemWords && blocks[j].endsLikeSentence && !context.matches.contains { $0.block == j }
+            blocks[j].words >= itemWords && blocks[j].endsLikeSentence && !ruleMatch(j)
         }
+        var anchors = 0, boxed = 0
         for step in [-1, 1] {
             var j = i, seen = 0
             while seen < listReach {
                 j += step
                 while j >= 0 && j < blocks.count && blocks[j].isBlank { j += step }
-                guard j >= 0 && j < blocks.count && item(j) else { break }
-                if articleItem(j) { return true }
+                guard j >= 0 && j < blocks.count && item(j) else {
+                    // The line that introduces the list: a box's heading with the rule's phrases ("Comment rules", "Why
+                    // subscribe?", "We care about your privacy") makes the list the box's.
+                    if step == -1 && j >= 0 && j < blocks.count && context.matches.contains(where: { $0.block == j }) { return false }
+                    break
+                }
+                if articleItem(j) { anchors += 1 } else if prompt(j) { boxed += 1 }
+                seen += 1
+            }
+        }
+        // More such items than other items with the rule's phrases: a box's list has its own lines in the majority
+        // ("- Comments are moderated." / "- Respeta a los demás lectores." / "- Inicia sesión para comentar.").
+        return anchors > boxed
+    }
+
+    /// Whether an item of the list around block `i` (as `nextToArticleItem` walks it, this one included) speaks to the
+    /// reader or for the site ("- Please be kind to each other.", "2. Bitte bleiben Sie beim Thema.", "- I nostri
+    /// giornalisti seguono ogni seduta."): then the list is a box's (comment rules, reasons to subscribe).
+    static func listSpeaksForTheSite(_ context: DetectionContext, _ i: Int) -> Bool {
+        let blocks = context.blocks, p = context.bytes
+        func speaks(_ j: Int) -> Bool {
+            var k = blocks[j].trimmed.lowerBound
+            let end = blocks[j].trimmed.upperBound
+            while k < end {
+                while k < end && Bytes.isSpace(p[k]) { k += 1 }
+                let start = k
+                while k < end && !Bytes.isSpace(p[k]) { k += 1 }
+                let t = start..<k
+                if !t.isEmpty && (readerWords.contains { word(p, t, is: $0) } || sitePossessives.contains { word(p, t, is: $0) }) { return true }
+            }
+            return false
+        }
+        if speaks(i) { return true }
+        for step in [-1, 1] {
+            var j = i, seen = 0
+            while seen < listReach {
+                j += step
+                while j >= 0 && j < blocks.count && blocks[j].isBlank { j += step }
+                guard j >= 0 && j < blocks.count && ListMarkupRule.hasOwnMarker(p, blocks[j]) else { break }
+                if speaks(j) { return true }
                 seen += 1
             }
         }
         return false
     }
+
+    /// The site's "our" (small letters), in the languages of `reportingVerbs`.
+    static let sitePossessives: [StaticString] = [
+        "our", "unser", "unsere", "unserer", "unseren", "onze", "notre", "nos", "nuestro", "nuestra", "nuestros", "nostro",
+        "nostra", "nostri", "nostre", "nosso", "nossa", "vår", "vårt", "våre", "vores", "meidän", "nasz", "nasza", "náš",
+        "naše", "наш", "наша", "kami",
+    ]
+
+    /// Words that address the reader (small letters).
+    static let readerWords: [StaticString] = [
+        "please", "you", "your", "bitte", "vous", "votre", "vos", "merci", "favor", "favore", "prega", "você", "vocês", "u", "uw",
+        "te", "tu", "tus", "ti", "tuo", "tua", "tuoi", "teu",
+        "пожалуйста", "вы", "ваш", "lütfen", "silakan", "prosím", "proszę", "venligst", "vennligst", "vänligen", "snälla",
+    ]
     /// How many items each way `nextToArticleItem` looks at.
     static let listReach = 6
     /// An item that reads as the article's sentence has at least this many words.
@@ -166,10 +223,23 @@ struct PhrasePolicy: Sendable {
             let next = k + 1 < window.count ? window[k + 1] : nil
             if let next, idiomFollows.contains(where: { word(p, next, is: $0) }) { continue }
             if isReportingVerb(p, token) { return true }
+            // A verb that is also a participle or a common word ("added", "asked", "ber", "lisää") counts where a tag ends
+            // with it (", she added.", "The manager added: “…”") or with a name or pronoun after it (", added Smith.",
+            // ", ber hon."); a participle after an auxiliary ("ha detto", "ha dicho", "a-t-elle dit") anywhere.
+            let position = forward ? k : tokens.count - window.count + k
+            let rest = tokens[(position + 1)...]
+            if isReportingVerb(p, token, in: weakReportingVerbs) {
+                if rest.isEmpty { return true }
+                if rest.count <= 3, let first = rest.first,
+                   Bytes.isUpper(p[stripped(p, first).lowerBound]) || pronouns.contains(where: { word(p, first, is: $0) }) { return true }
+            }
+            if let next, auxiliaries.contains(where: { word(p, token, is: $0) }) && isReportingVerb(p, next, in: participles) { return true }
             // ", so Berg." / ", so die Sprecherin."
-            if forward && k == tokens.firstIndex(where: { isWordToken(p, $0) }) && word(p, token, is: "so"), let next,
-               tokens.count - (k + 1) <= 2, Bytes.isUpper(p[next.lowerBound]) || word(p, next, is: "der") || word(p, next, is: "die") {
-                return true
+            if forward && k == tokens.firstIndex(where: { isWordToken(p, $0) }) && word(p, token, is: "so"), let next {
+                let after = tokens.count - (k + 1)
+                if (after <= 2 && Bytes.isUpper(p[next.lowerBound])) || (after <= 5 && (word(p, next, is: "der") || word(p, next, is: "die"))) {
+                    return true
+                }
             }
         }
         return false
@@ -182,6 +252,11 @@ struct PhrasePolicy: Sendable {
         "nuestro", "nuestra", "nuestros", "redacción", "nostro", "nostra", "redazione", "nosso", "nossa", "redação",
         "vår", "vårt", "våre", "vores", "redaktionen", "redaksjonen", "meidän", "toimitus", "nasz", "nasza", "redakcja",
         "náš", "naše", "redakce", "наш", "наша", "редакция", "kami", "redaksi",
+        // Its readers and its editor-in-chief, as a box quotes them ("sagt Chefredakteurin Petra Lange", "zegt lezer Piet").
+        "reader", "leser", "leserin", "lezer", "lezeres", "lecteur", "lectrice", "lettore", "lettrice", "leitor", "leitora",
+        "lector", "lectora", "läsare", "læser", "editor-in-chief", "chefredakteur", "chefredakteurin", "chefredaktør",
+        "chefredaktör", "hoofdredacteur", "rédacteur", "rédactrice", "redattore", "caporedattore", "sjefredaktør", "redaktør",
+        "redaktör", "redaktor", "redaktorka",
     ]
 
     /// Words after a verb of saying that make it an idiom, not a tag (small letters).
@@ -220,8 +295,8 @@ struct PhrasePolicy: Sendable {
     }
 
     /// Whether the token `t` (without the punctuation around it, and without a French inverted subject: "précise-t-il")
-    /// is a verb of saying.
-    static func isReportingVerb(_ p: UnsafeBufferPointer<UInt8>, _ t: Range<Int>) -> Bool {
+    /// is a verb of saying: one of `verbs` (`reportingVerbs`), or with an inverted subject one of `invertedVerbs` too.
+    static func isReportingVerb(_ p: UnsafeBufferPointer<UInt8>, _ t: Range<Int>, in verbs: [StaticString] = reportingVerbs) -> Bool {
         var core = stripped(p, t)
         guard !core.isEmpty else { return false }
         if let hyphen = core.firstIndex(where: { p[$0] == 0x2D }), hyphen > core.lowerBound {
@@ -229,11 +304,36 @@ struct PhrasePolicy: Sendable {
             if ["-t-il", "-t-elle", "-t-on", "-il", "-elle"].contains(where: { (s: StaticString) in
                 s.utf8CodeUnitCount == rest.count && Bytes.hasPrefix(p, rest.lowerBound, rest.upperBound, s) }) {
                 core = core.lowerBound..<hyphen
+                let n = core.count
+                if invertedVerbs.contains(where: { $0.utf8CodeUnitCount == n && Bytes.hasPrefix(p, core.lowerBound, core.upperBound, $0) }) {
+                    return true
+                }
             }
         }
         let n = core.count
-        return reportingVerbs.contains { $0.utf8CodeUnitCount == n && Bytes.hasPrefix(p, core.lowerBound, core.upperBound, $0) }
+        return verbs.contains { $0.utf8CodeUnitCount == n && Bytes.hasPrefix(p, core.lowerBound, core.upperBound, $0) }
     }
+
+    /// French verbs that are verbs of saying with an inverted subject ("dit-il", "demande-t-elle"; "dit" alone is Dutch for
+    /// "this").
+    static let invertedVerbs: [StaticString] = ["dit", "demande", "poursuit", "confie", "conclut", "insiste", "rappelle", "plaide", "martèle"]
+
+    /// Verbs of saying that are also participles or common words: a tag's last word, or before a name or a pronoun.
+    static let weakReportingVerbs: [StaticString] = [
+        "added", "asked", "explained", "continued", "recalled", "admitted", "admits", "explains", "asks",
+        "ber", "lisää", "pyytää", "chiede", "spiega", "pide", "pede", "vraagt", "schrijft", "benadrukt",
+    ]
+
+    /// Auxiliaries after which a participle of saying makes a tag ("ha detto", "ha dicho", "a-t-elle dit").
+    static let auxiliaries: [StaticString] = ["ha", "hanno", "aveva", "han", "había", "a-t-il", "a-t-elle", "a", "heeft", "hat", "hatte"]
+    static let participles: [StaticString] = [
+        "detto", "aggiunto", "chiesto", "spiegato", "dicho", "pedido", "añadido", "explicado", "dit", "ajouté", "expliqué",
+        "demandé", "confié", "gezegd", "gesagt", "betont", "erklärt",
+    ]
+
+    /// Pronouns that may stand after a verb of saying in a tag ("ber hon", "said she").
+    static let pronouns: [StaticString] = ["she", "he", "they", "hon", "han", "hun", "sie", "er", "ze", "hij", "zij", "elle", "il",
+                                           "ella", "él", "lei", "lui", "ela", "ele", "ona", "on", "hän", "vi", "we"]
 
     /// Verbs of saying (small letters), as they stand in a reporting tag: en, de, nl, fr, es, it, pt, sv, no, da, fi, pl,
     /// cs, ru, tr, id. Not forms that are also a participle in a site's own lines ("new stories added every day", "ti verrà
@@ -241,19 +341,21 @@ struct PhrasePolicy: Sendable {
     /// for "password").
     static let reportingVerbs: [StaticString] = [
         "said", "says", "told", "urged", "urges", "wrote", "writes", "warned", "stressed", "insisted", "argued", "adds",
-        "tweeted", "pleaded", "joked", "according",
-        "sagte", "sagt", "sagen", "erklärte", "erklärt", "betonte", "betont", "forderte", "mahnte", "schrieb", "heißt",
-        "zei", "zegt", "aldus", "stelde", "schreef", "vertelt",
+        "tweeted", "pleaded", "pleads", "joked", "according", "appealed",
+        "sagte", "sagt", "sagen", "sagten", "erklärte", "erklärt", "betonte", "betont", "forderte", "fordert", "mahnte", "schrieb",
+        "schreibt", "heißt", "bittet", "bat", "appelliert", "appellierte", "ergänzt", "ergänzte",
+        "zei", "zegt", "aldus", "stelde", "schreef", "vertelt", "vroeg",
         "déclaré", "affirmé", "souligné", "ajouté", "précisé", "déclare", "affirme", "souligne", "ajoute", "lance", "lancé",
         "explique", "précise", "estime", "résume", "indique", "raconte",
-        "dijo", "dice", "afirmó", "pidió", "señaló", "añadió", "aseguró", "explicó", "escribió", "declaró", "subrayó", "comentó",
+        "dijo", "dice", "afirmó", "pidió", "insistió", "señaló", "añadió", "aseguró", "explicó", "escribió", "declaró", "subrayó", "comentó",
         "disse", "affermato", "dichiarato", "spiegato", "ribadito",
-        "diz", "afirmou", "pediu", "acrescentou", "declarou", "escreveu", "explicou", "reforçou",
+        "diz", "afirmou", "pediu", "apelou", "acrescentou", "declarou", "escreveu", "explicou", "reforçou",
         "sa", "sade", "säger", "sier", "sagde", "siger", "skrev", "skriver", "berättar", "forteller", "fortæller", "mener",
         "sanoi", "sanoo", "kertoi", "kertoo",
         "powiedział", "powiedziała", "stwierdził", "stwierdziła", "napisał", "napisała", "mówi", "dodał", "dodała",
-        "řekl", "řekla", "uvedl", "uvedla", "říká", "dodal", "dodala",
-        "сказал", "сказала", "заявил", "заявила", "говорит", "отметил", "отметила", "сообщил", "сообщила",
+        "řekl", "řekla", "uvedl", "uvedla", "říká", "dodal", "dodala", "doplnil", "doplnila", "prosí", "vyzývá",
+        "сказал", "сказала", "заявил", "заявила", "говорит", "отметил", "отметила", "сообщил", "сообщила", "просит", "призывает",
+        "добавил", "добавила", "подчеркнул", "подчеркнула", "объясняет",
         "dedi", "söyledi", "konuştu", "diyor",
         "katanya", "ujar", "ujarnya", "tutur", "tuturnya", "mengatakan",
     ]
@@ -373,7 +475,7 @@ struct PhrasePolicy: Sendable {
         // "- Los comentarios están cerrados en todas las noticias." under "What the regulator found"): a sentence with its
         // own bullet next to an item that is a sentence of the article (no phrase of this rule in it) stays, weak.
         if definite && !aloneEnough && block.endsLikeSentence && ListMarkupRule.hasOwnMarker(context.bytes, block)
-            && PhrasePolicy.nextToArticleItem(context, blockIndex) {
+            && PhrasePolicy.nextToArticleItem(context, blockIndex) && !PhrasePolicy.listSpeaksForTheSite(context, blockIndex) {
             definite = false
             reported = true
         }

@@ -1,0 +1,29 @@
+import Testing
+@testable import Winnow
+
+/// An item of the article's own list that says something with a rule's phrases stays when the list's other items read
+/// as the article's sentences (`PhrasePolicy.nextToArticleItem`); a box's list goes as before: one whose items speak to
+/// the reader or for the site, one with more prompts than sentences of its own, one under a heading with the phrases.
+struct ArticleListTests {
+    static let cleaner = try! Cleaner()
+    static let lead = "The regional council approved the new budget on Tuesday after a long debate about the cost of public transport.\n"
+
+    @Test(arguments: [
+        "What the regulator found\n- Cookies were set before consent.\n- The regulator counted 4,000 complaints in two years.\n- The site changed its banner in March after the first warning.\n",
+        "Qué cambia para los lectores\n- Los comentarios están cerrados en todas las noticias.\n- Las cartas al director se publican los domingos.\n",
+    ])
+    func theArticlesListStays(list: String) {
+        let result = Self.cleaner.clean(Self.lead + list)
+        #expect(result.text == Self.lead + list, "\(result.report.removals.map(\.reason))")
+    }
+
+    @Test(arguments: [
+        ("Comment rules\n- Comments are moderated.\n- Please be kind to each other and stay on topic.\n- Log in to comment.\n", "- Comments are moderated."),
+        ("Regeln für Kommentare\n1. Kommentare werden moderiert.\n2. Bitte bleiben Sie beim Thema und respektieren Sie andere Leser.\n3. Beleidigungen und Werbung werden gelöscht.\n", "1. Kommentare werden moderiert."),
+        ("Normas de participación\n- Los comentarios son moderados.\n- Respeta a los demás lectores y no te salgas del tema.\n- Inicia sesión para comentar.\n", "- Los comentarios son moderados."),
+    ])
+    func aBoxsListStillGoes(list: String, line: String) {
+        let result = Self.cleaner.clean(Self.lead + list + "Opposition members criticised the plan for cutting night buses in the villages.\n")
+        #expect(!result.text.contains(line), "\(result.text)")
+    }
+}
