@@ -151,16 +151,9 @@ struct PhrasePolicy: Sendable {
     static func listSpeaksForTheSite(_ context: DetectionContext, _ i: Int) -> Bool {
         let blocks = context.blocks, p = context.bytes
         func speaks(_ j: Int) -> Bool {
-            var k = blocks[j].trimmed.lowerBound
-            let end = blocks[j].trimmed.upperBound
-            while k < end {
-                while k < end && Bytes.isSpace(p[k]) { k += 1 }
-                let start = k
-                while k < end && !Bytes.isSpace(p[k]) { k += 1 }
-                let t = start..<k
-                if !t.isEmpty && (readerWords.contains { word(p, t, is: $0) } || sitePossessives.contains { word(p, t, is: $0) }) { return true }
+            tokens(p, blocks[j].trimmed).contains { t in
+                readerWords.contains { word(p, t, is: $0) } || sitePossessives.contains { word(p, t, is: $0) }
             }
-            return false
         }
         if speaks(i) { return true }
         for step in [-1, 1] {
@@ -194,6 +187,19 @@ struct PhrasePolicy: Sendable {
     /// An item that reads as the article's sentence has at least this many words.
     static let itemWords = 4
 
+    /// The tokens of `r` between white space, as ranges (at most `limit`).
+    static func tokens(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, upTo limit: Int = .max) -> [Range<Int>] {
+        var tokens: [Range<Int>] = []
+        var i = r.lowerBound
+        while i < r.upperBound && tokens.count < limit {
+            while i < r.upperBound && Bytes.isSpace(p[i]) { i += 1 }
+            let start = i
+            while i < r.upperBound && !Bytes.isSpace(p[i]) { i += 1 }
+            if i > start { tokens.append(start..<i) }
+        }
+        return tokens
+    }
+
     /// A reporting tag has at most this many words.
     static let tagWords = 6
 
@@ -208,14 +214,7 @@ struct PhrasePolicy: Sendable {
     /// follows ("det sier seg selv", "die Redaktion sagt Danke"); the German ", so Berg." counts when a name and at most
     /// one more word end the line.
     static func tagHasVerb(_ p: UnsafeBufferPointer<UInt8>, _ t: Range<Int>, forward: Bool) -> Bool {
-        var tokens: [Range<Int>] = []
-        var i = t.lowerBound
-        while i < t.upperBound {
-            while i < t.upperBound && Bytes.isSpace(p[i]) { i += 1 }
-            let start = i
-            while i < t.upperBound && !Bytes.isSpace(p[i]) { i += 1 }
-            if i > start { tokens.append(start..<i) }
-        }
+        let tokens = PhrasePolicy.tokens(p, t)
         let window = forward ? Array(tokens.prefix(tagWords)) : Array(tokens.suffix(tagWords))
         // The site speaking of itself ("says our editor", "sagt die Redaktion", "te lo explicó nuestro equipo"): its own box.
         if window.contains(where: { t in siteSelfWords.contains { word(p, t, is: $0) } }) { return false }
@@ -373,17 +372,8 @@ struct PhrasePolicy: Sendable {
     /// "Spenden: 1,2 Mio. €"); or up to four words ending with a percentage ("Instagram 34%"). A count or a price
     /// ("Shares: 245", "Donate: €5", "Video: 2:35") is a button's or a player's, not a row of figures.
     static func isDataRow(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
-        let r = block.trimmed
-        // Tokens between spaces, as ranges.
-        var tokens: [Range<Int>] = []
-        var i = r.lowerBound
-        while i < r.upperBound {
-            while i < r.upperBound && Bytes.isSpace(p[i]) { i += 1 }
-            let start = i
-            while i < r.upperBound && !Bytes.isSpace(p[i]) { i += 1 }
-            if i > start { tokens.append(start..<i) }
-            if tokens.count > dataRowWords + 2 { return false }
-        }
+        let tokens = PhrasePolicy.tokens(p, block.trimmed, upTo: dataRowWords + 3)
+        if tokens.count > dataRowWords + 2 { return false }
         func hasDigit(_ t: Range<Int>) -> Bool { t.contains { Bytes.isDigit(p[$0]) } }
         func isOne(_ t: Range<Int>, _ list: [StaticString]) -> Bool {
             list.contains { u in u.utf8CodeUnitCount == t.count && Bytes.hasPrefix(p, t.lowerBound, t.upperBound, u) }
