@@ -56,6 +56,7 @@ struct ReportedSpeechTests {
         "Subscribe to our newsletter, our editor says.",
         "– Støtt lokaljournalistikken, sier redaktør Ola Nilsen.",
         "Support independent journalism, says reader Anna.",
+        "Download our app – now with offline reading added.",
     ])
     func untaggedPhrasesGo(_ line: String) {
         #expect(!Self.kept(line), "\(line)")

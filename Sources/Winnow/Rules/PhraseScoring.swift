@@ -67,7 +67,7 @@ struct PhrasePolicy: Sendable {
         var i = r.lowerBound
         let dash = dashLength(p, i, r.upperBound)
         var inQuote = dash > 0 && i + dash < r.upperBound && Bytes.isSpace(p[i + dash])
-        var separator = -1
+        var separator = -1, byDash = false
         while i < r.upperBound && separator < 0 {
             let q = Bytes.quotationMarkLength(p, i, r.upperBound)
             if q > 0 {
@@ -82,12 +82,12 @@ struct PhrasePolicy: Sendable {
                 if b == 0x2C { separator = i + 1; break }
                 if Bytes.isSpace(b), i + 1 < r.upperBound {
                     let d = dashLength(p, i + 1, r.upperBound)
-                    if d > 0 && i + 1 + d < r.upperBound && Bytes.isSpace(p[i + 1 + d]) { separator = i + 1 + d; break }
+                    if d > 0 && i + 1 + d < r.upperBound && Bytes.isSpace(p[i + 1 + d]) { separator = i + 1 + d; byDash = true; break }
                 }
             }
             i += 1
         }
-        if separator >= 0 && tagHasVerb(p, separator..<r.upperBound, forward: true) { return true }
+        if separator >= 0 && tagHasVerb(p, separator..<r.upperBound, forward: true, weak: !byDash) { return true }
         // Before: quotation marks or a dash, then (before them) a colon, or a comma before a quotation mark ("Budi
         // mengatakan, "Dukung jurnalisme independen."", "The mayor said, “Donate now.”").
         var j = cues.lowerBound
@@ -213,7 +213,8 @@ struct PhrasePolicy: Sendable {
     /// Whether one of the first (`forward`) or last `tagWords` words of `t` is a verb of saying: not one that an idiom
     /// follows ("det sier seg selv", "die Redaktion sagt Danke"); the German ", so Berg." counts when a name and at most
     /// one more word end the line.
-    static func tagHasVerb(_ p: UnsafeBufferPointer<UInt8>, _ t: Range<Int>, forward: Bool) -> Bool {
+    /// `weak`: whether `weakReportingVerbs` count (not after a dash: "Download our app – now with offline reading added.").
+    static func tagHasVerb(_ p: UnsafeBufferPointer<UInt8>, _ t: Range<Int>, forward: Bool, weak: Bool = true) -> Bool {
         let tokens = PhrasePolicy.tokens(p, t)
         let window = forward ? Array(tokens.prefix(tagWords)) : Array(tokens.suffix(tagWords))
         // The site speaking of itself ("says our editor", "sagt die Redaktion", "te lo explicó nuestro equipo"): its own box.
@@ -227,7 +228,7 @@ struct PhrasePolicy: Sendable {
             // ", ber hon."); a participle after an auxiliary ("ha detto", "ha dicho", "a-t-elle dit") anywhere.
             let position = forward ? k : tokens.count - window.count + k
             let rest = tokens[(position + 1)...]
-            if isReportingVerb(p, token, in: weakReportingVerbs) {
+            if weak && isReportingVerb(p, token, in: weakReportingVerbs) {
                 if rest.isEmpty { return true }
                 if rest.count <= 3, let first = rest.first,
                    Bytes.isUpper(p[stripped(p, first).lowerBound]) || pronouns.contains(where: { word(p, first, is: $0) }) { return true }
