@@ -455,6 +455,27 @@ public struct PageFurnitureRule: Rule {
                 """),
         ],
         nonTriggering: [
+            // A recipe: its ingredients are a bulleted list of short lines, but they begin with quantities: no site's
+            // links, so the title and the list above the method stay.
+            RuleExample("""
+                Recipes
+                Beef and ale stew with herb dumplings
+                A winter dish that looks after itself in the slow cooker while you get on with your day. Serves six.
+                Ingredients
+                - 1.2kg braising steak, cut into large chunks
+                - 2 tbsp plain flour, seasoned
+                - 3 tbsp olive oil
+                - 2 onions, sliced
+                - 3 carrots, cut into chunks
+                - 500ml brown ale
+                - 300ml beef stock
+                Method
+                1. Toss the beef in the seasoned flour, then brown it in batches in the oil in a large frying pan.
+                2. Put the beef in the slow cooker with the onions, carrots, ale and stock, and season well.
+                3. Cover and cook on low for eight hours, or on high for five hours, until the meat is tender.
+                4. Mix the dumpling dough, shape it into twelve balls and sit them on top of the stew for the last forty minutes.
+                The stew freezes well without the dumplings for up to three months.
+                """),
             // Between other "Label: value" lines after the body, a fact box's line of tags stays.
             RuleExample("""
                 \(Self.article)
@@ -916,7 +937,9 @@ public struct PageFurnitureRule: Rule {
         var run: [Int] = []
         func close(_ run: inout [Int], _ result: inout [Bool], _ nested: inout [Bool]) {
             guard !run.isEmpty else { return }
-            if run.count >= items {
+            // A list whose items mostly begin with a figure (a recipe's quantities: "- 2 tbsp plain flour", "- 500ml brown
+            // ale") is the article's, not a site's links (an archive's counts come after the words: "+ Akhir Zaman (15)").
+            if run.count >= items && run.filter({ startsWithFigure(blocks[$0]) }).count * 2 < run.count {
                 for k in run { result[k] = true }
                 let first = p[blocks[run[0]].trimmed.lowerBound]
                 if run.contains(where: { p[blocks[$0].trimmed.lowerBound] != first }) {
@@ -924,6 +947,13 @@ public struct PageFurnitureRule: Rule {
                 }
             }
             run.removeAll(keepingCapacity: true)
+        }
+        func startsWithFigure(_ block: Block) -> Bool {
+            let r = block.trimmed
+            let n = ListMarkupRule.bulletLength(p, r.lowerBound, r.upperBound)
+            var k = r.lowerBound + max(n, 1)
+            while k < r.upperBound && Bytes.isSpace(p[k]) { k += 1 }
+            return k < r.upperBound && Bytes.isDigit(p[k])
         }
         for i in blocks.indices {
             if body.skips(i, blocks) { continue }
