@@ -29,6 +29,7 @@ struct ReportedSpeechTests {
         "« Faites un don », demande-t-il.",
         "«Fai una donazione», ha detto.",
         "The manager added: “Please support us with a donation.”",
+        "„Unterstützen Sie uns mit einer Spende“, fügt sie hinzu.",
         "Kommentarer er stengt, sa redaktøren.",
         "Komentáře jsou uzavřeny, řekl mluvčí.",
         "Yorumlar kapatılmıştır, dedi sözcü.",

@@ -322,6 +322,8 @@ struct PhrasePolicy: Sendable {
     static let weakReportingVerbs: [StaticString] = [
         "added", "asked", "explained", "continued", "recalled", "admitted", "admits", "explains", "asks",
         "ber", "lisää", "pyytää", "chiede", "spiega", "pide", "pede", "vraagt", "schrijft", "benadrukt",
+        // Separable verbs, their particle after the speaker: "fügt sie hinzu", "voegt ze toe".
+        "fügt", "fügte", "voegt", "voegde",
     ]
 
     /// Auxiliaries after which a participle of saying makes a tag ("ha detto", "ha dicho", "a-t-elle dit").
