@@ -2,7 +2,7 @@ import Testing
 @testable import Winnow
 
 /// An item of the article's own list that says something with a rule's phrases stays when the list's other items read
-/// as the article's sentences (`PhrasePolicy.nextToArticleItem`); a box's list goes as before: one whose items speak to
+/// as the article's sentences (`PhrasePolicy.isArticleListItem`); a box's list goes as before: one whose items speak to
 /// the reader or for the site, one with more prompts than sentences of its own, one under a heading with the phrases.
 struct ArticleListTests {
     static let cleaner = try! Cleaner()

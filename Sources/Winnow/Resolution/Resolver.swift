@@ -137,10 +137,10 @@ struct Resolver {
         func widget(_ p: Decision, _ n: Decision) -> Bool {
             p.slot == n.slot && marks.startsTail(p, decisions, findings) == marks.startsTail(n, decisions, findings)
         }
-        // Whether `byline` (removed by the byline rule, `n`; the line before it by another rule, `p`) is followed by the
-        // article's prose: its next kept line is a paragraph of the body.
+        // Whether `byline` (removed by a rule whose lines follow a title, `n`; the line before it by another rule, `p`) is
+        // followed by the article's prose: its next kept line is a paragraph of the body.
         func titleOverByline(_ byline: Int, _ p: Decision, _ n: Decision) -> Bool {
-            guard let layout, n.slot < rules.count, rules[n.slot] is BylineRule, p.slot != n.slot else { return false }
+            guard let layout, n.slot < rules.count, rules[n.slot].followsTitle, p.slot != n.slot else { return false }
             // (Through a date line or two that no rule removed: "26 November 2024".)
             var a = byline + 1, short = 0
             while a < blocks.count {

@@ -116,6 +116,9 @@ public struct BylineRule: Rule {
     /// A byline or date line has at most this many words.
     static let maxWords = 14
 
+    /// A byline stands under the article's title.
+    public var followsTitle: Bool { true }
+
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {
         let p = context.bytes
         let matches = context.matches

@@ -123,6 +123,9 @@ public protocol Rule: Sendable {
     /// and its heading do (a teaser's blurb next to them is no article paragraph); a line that stands between an
     /// article's paragraphs (a single labelled link, an appeal) does not, and is looked through.
     func hidesNeighbours(_ evidence: Finding.Evidence?) -> Bool
+    /// Whether a line this rule removed stands right under the article's title (a byline): the line above it, between it
+    /// and another removal, is the title when the article follows (see `Resolver`).
+    var followsTitle: Bool { get }
     func detect(_ context: DetectionContext, into findings: inout [Finding])
 }
 
@@ -131,4 +134,5 @@ extension Rule {
     public var usesLayout: Bool { false }
     public func startsPageTail(_ evidence: Finding.Evidence?) -> Bool { true }
     public func hidesNeighbours(_ evidence: Finding.Evidence?) -> Bool { false }
+    public var followsTitle: Bool { false }
 }
