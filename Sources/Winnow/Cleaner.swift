@@ -58,6 +58,8 @@ public struct Cleaner: Sendable {
     let promptPatterns: [Bool]
     let listMarkup: Bool
     let listMarkupSlot: Int?
+    /// Per slot, whether the rule reads the page's layout (asked once, not per document).
+    let layoutRule: [Bool]
     let bullet: [UInt8]
     /// The bullet as reasons show it (without its spaces).
     let bulletShown: String
@@ -79,6 +81,7 @@ public struct Cleaner: Sendable {
             rule is SiteTemplateRule ? SiteTemplateRule(statistics: configuration.sites, thresholds: configuration.siteThresholds) : rule
         }
         rules = active
+        layoutRule = active.map(\.usesLayout)
         var phrases: [(text: String, payload: Int32)] = []
         for (slot, rule) in active.enumerated() {
             for (index, cue) in rule.cues.enumerated() {
@@ -218,10 +221,11 @@ public struct Cleaner: Sendable {
         var findings: [Finding] = []
         var context = DetectionContext(bytes: bytes, blocks: blocks, matches: [], layout: .empty, site: site)
         context.prompts = prompts
-        for (slot, rule) in rules.enumerated() where !rule.usesLayout {
+        // (By index: `for rule in rules` copies each existential, a retain and a release per rule.)
+        for slot in rules.indices where !layoutRule[slot] {
             let start = findings.count
             context.matches = perRule[slot]
-            rule.detect(context, into: &findings)
+            rules[slot].detect(context, into: &findings)
             for i in start..<findings.count { findings[i].ruleSlot = slot }
         }
         // Rules that read the page's layout, and the resolver, run until the removals settle: the article
@@ -240,10 +244,10 @@ public struct Cleaner: Sendable {
             let layout = ArticleBody(blocks: blocks, isMenu: menus, ignoring: ignored)
             var layoutContext = DetectionContext(bytes: bytes, blocks: blocks, matches: [], layout: layout, site: site)
             layoutContext.prompts = prompts
-            for (slot, rule) in rules.enumerated() where rule.usesLayout {
+            for slot in rules.indices where layoutRule[slot] {
                 let start = findings.count
                 layoutContext.matches = perRule[slot]
-                rule.detect(layoutContext, into: &findings)
+                rules[slot].detect(layoutContext, into: &findings)
                 var kept = start
                 for i in start..<findings.count where !ignored[findings[i].block] {
                     findings[kept] = findings[i]
