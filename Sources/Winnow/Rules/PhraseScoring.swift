@@ -111,8 +111,8 @@ struct PhrasePolicy: Sendable {
         // its label says.
         if block.words <= PhrasePolicy.dataRowWords && block.digits > 0 && PhrasePolicy.isDataRow(context.bytes, block) { return nil }
         let firstWord = context.firstWordOffset(block)
-        var used: [Int32] = []
-        used.reserveCapacity(matches.count)
+        // The cues used are listed only for a block that yields a finding (most blocks with a match do not).
+        var anyUsed = false
         var covering = Coverage()
         var strong = 0
         var strongEnd = 0
@@ -126,7 +126,7 @@ struct PhrasePolicy: Sendable {
         for m in ordered {
             let cue = cues[Int(m.cue)]
             if cue.atStart && m.range.lowerBound != firstWord { continue }
-            if !used.contains(m.cue) { used.append(m.cue) }
+            anyUsed = true
             if cue.weight == .weak { weakCue = true }
             if cue.alone > 0 && block.words <= cue.alone { aloneEnough = true }
             covering.add(m.range, in: context)
@@ -135,7 +135,7 @@ struct PhrasePolicy: Sendable {
                 strongEnd = m.range.upperBound
             }
         }
-        if used.isEmpty { return nil }
+        if !anyUsed { return nil }
         let coverage = covering.share(of: block)
         var definite = aloneEnough || (coverage >= minCoverage && block.words <= maxWordsForCoverage)
         // A paragraph that quotes the phrases ("On the website it said: „We use cookies ...“") reports them: strong phrases
@@ -188,6 +188,10 @@ struct PhrasePolicy: Sendable {
         // through a weak cue, one written for that purpose ("Support ..."); a strong cue that did not
         // carry its block says nothing about the block's role.
         if !definite && !weakCue && !subheading && !reported { return nil }
+        var used: [Int32] = []
+        for m in ordered where !(cues[Int(m.cue)].atStart && m.range.lowerBound != firstWord) && !used.contains(m.cue) {
+            used.append(m.cue)
+        }
         return Finding(block: blockIndex, strength: definite ? .definite : .weak,
                        evidence: .cues(used, coverage: coverage))
     }
