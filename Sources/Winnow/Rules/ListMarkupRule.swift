@@ -62,6 +62,7 @@ public struct ListMarkupRule: Rule {
     }
 
     /// The block is a number of 1-3 digits followed by `.` or `)` alone.
+    @inline(__always)
     static func isLoneNumber(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
         let r = block.trimmed
         guard r.count >= 2, r.count <= 4 else { return false }
@@ -73,6 +74,7 @@ public struct ListMarkupRule: Rule {
 
     /// The line begins with a marker of its own, a bullet glyph (dashes too) or a number with `.` or `)`,
     /// followed by a space: an item that a bare marker before it must not be joined with.
+    @inline(__always)
     static func hasOwnMarker(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
         let r = block.trimmed
         guard r.count >= 2 else { return false }
