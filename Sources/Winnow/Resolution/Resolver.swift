@@ -75,14 +75,12 @@ struct Resolver {
                 let block = fs[index].block, slot = fs[index].ruleSlot
                 // Removals for a block's place (in the page, under a heading, in a thread) say nothing
                 // about the same words elsewhere; removals for what a block says do.
-                var propagates = true
-                switch fs[index].evidence {
-                case .repeated(let first, _):
+                // (Asked through the evidence's own properties: a `switch` on `fs[index].evidence` here copied it.)
+                if let first = fs[index].evidence.repeatedFirst {
                     copies.append((first, block))
                     continue
-                case .layout, .listUnder, .thread: propagates = false
-                default: break
                 }
+                let propagates = !fs[index].evidence.isPlace
                 if fs[index].strength == .definite {
                     if decisions[block] == nil {
                         decisions[block] = Decision(slot: slot, cause: .finding(index), propagates: propagates)

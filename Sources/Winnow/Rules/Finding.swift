@@ -39,6 +39,21 @@ public struct Finding: Sendable {
     }
 }
 
+extension Finding.Evidence {
+    /// The first copy, for a repeated block's evidence.
+    @inline(__always) var repeatedFirst: Int? {
+        if case .repeated(let first, _) = self { return first }
+        return nil
+    }
+    /// Evidence of a block's place (in the page, under a heading, in a thread), not of what it says.
+    @inline(__always) var isPlace: Bool {
+        switch self {
+        case .layout, .listUnder, .thread: return true
+        default: return false
+        }
+    }
+}
+
 /// Why a block's place in the page marks it as furniture.
 public enum LayoutEvidence: Sendable, Equatable {
     /// A short line that does not read as a sentence, before or after the article body.
