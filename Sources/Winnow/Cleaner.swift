@@ -250,7 +250,7 @@ public struct Cleaner: Sendable {
                 rules[slot].detect(layoutContext, into: &findings)
                 var kept = start
                 for i in start..<findings.count where !ignored[findings[i].block] {
-                    findings[kept] = findings[i]
+                    if kept != i { findings[kept] = findings[i] }   // (a copy retains the evidence: only when one moves)
                     findings[kept].ruleSlot = slot
                     kept += 1
                 }
