@@ -26,7 +26,7 @@ public protocol ByteSource {
 /// ahead is thrown where it would have been.
 public struct FileDescriptorSource: ByteSource {
     public let fd: Int32
-    private var head: [UInt8] = []
+    private var head: ReadAhead? = nil
     private var headOffset = 0
     private var headEnded = false
     private var headFailure: ReadError? = nil
@@ -34,25 +34,33 @@ public struct FileDescriptorSource: ByteSource {
     public init(fd: Int32) { self.fd = fd }
 
     /// Bytes read ahead and not yet handed out.
-    public var prefetchedCount: Int { head.count - headOffset }
+    public var prefetchedCount: Int { (head?.count ?? 0) - headOffset }
 
-    /// Reads the descriptor into memory, `chunk` bytes at a time, while `shouldContinue()` holds, until
-    /// `maxBytes` are held, the end of the input or a read error (kept for the caller of `read`). Returns
-    /// the bytes read ahead.
+    /// Reads the descriptor into memory while `shouldContinue()` holds, until `maxBytes` are held, the end
+    /// of the input or a read error (kept for the caller of `read`). Returns the bytes read ahead. Each
+    /// read(2) asks for at most `chunk` bytes and lands in place: the room for `maxBytes` is taken once (on
+    /// Linux in huge pages when it is large: a page fault per 4 KiB read ahead, and the copies of a growing
+    /// array, cost more than the read itself did).
     @discardableResult
     public mutating func prefetch(maxBytes: Int, chunk: Int = 1 << 16, while shouldContinue: () -> Bool) -> Int {
         precondition(chunk > 0)
-        // Each read lands in one scratch chunk and only what it brought is appended: a pipe hands out what
-        // its writer has written so far (Python's `subprocess` writes 4 KiB at a time), and growing `head`
-        // by a zeroed chunk per read, to give most of it back, cleared 64 KiB for every 4 KiB read.
-        guard maxBytes > head.count else { return prefetchedCount }
-        let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: min(chunk, maxBytes - head.count), alignment: 16)
-        defer { scratch.deallocate() }
-        while !headEnded && headFailure == nil && head.count < maxBytes && shouldContinue() {
-            let want = min(scratch.count, maxBytes - head.count)
+        guard maxBytes > prefetchedCount else { return prefetchedCount }
+        if head == nil || headOffset > 0 || head!.capacity < maxBytes {
+            // Room for what is still held and what may come (a second call after reads keeps the rest).
+            let room = ReadAhead(capacity: maxBytes)
+            if let old = head, old.count > headOffset {
+                (room.base).copyMemory(from: old.base + headOffset, byteCount: old.count - headOffset)
+                room.count = old.count - headOffset
+            }
+            head = room
+            headOffset = 0
+        }
+        let room = head!
+        while !headEnded && headFailure == nil && room.count < maxBytes && shouldContinue() {
+            let want = min(chunk, maxBytes - room.count)
             do throws(ReadError) {
-                let n = try readFD(into: UnsafeMutableRawBufferPointer(rebasing: scratch[0..<want]))
-                if n == 0 { headEnded = true } else { head.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[0..<n])) }
+                let n = try readFD(into: UnsafeMutableRawBufferPointer(start: room.base + room.count, count: want))
+                if n == 0 { headEnded = true } else { room.count += n }
             } catch {
                 headFailure = error
             }
@@ -61,12 +69,12 @@ public struct FileDescriptorSource: ByteSource {
     }
 
     public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ReadError) -> Int {
-        if headOffset < head.count {
+        if let held = head, headOffset < held.count {
             guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
-            let n = min(buffer.count, head.count - headOffset)
-            head.withUnsafeBytes { base.copyMemory(from: $0.baseAddress! + headOffset, byteCount: n) }
+            let n = min(buffer.count, held.count - headOffset)
+            base.copyMemory(from: held.base + headOffset, byteCount: n)
             headOffset += n
-            if headOffset == head.count { head = []; headOffset = 0 }
+            if headOffset == held.count { head = nil; headOffset = 0 }
             return n
         }
         if let failure = headFailure {
@@ -87,6 +95,33 @@ public struct FileDescriptorSource: ByteSource {
             throw ReadError(errno: code)
         }
     }
+}
+
+/// The bytes a `FileDescriptorSource` read ahead: one allocation, freed when the last copy of the source
+/// lets go of it.
+private final class ReadAhead {
+    let base: UnsafeMutableRawPointer
+    var count = 0
+    let capacity: Int
+    private let fromMemalign: Bool
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 1)
+        #if os(Linux)
+        let huge = 2 << 20
+        var raw: UnsafeMutableRawPointer? = nil
+        if capacity >= huge, posix_memalign(&raw, huge, (capacity + huge - 1) / huge * huge) == 0, let raw {
+            _ = madvise(raw, (capacity + huge - 1) / huge * huge, MADV_HUGEPAGE)
+            base = raw
+            fromMemalign = true
+            return
+        }
+        #endif
+        base = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
+        fromMemalign = false
+    }
+
+    deinit { if fromMemalign { free(base) } else { base.deallocate() } }
 }
 
 @inline(__always)
