@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Normalized fingerprints of lines, for finding repeats: case folded (ASCII, and Latin-1 capitals as
 /// the phrase matcher folds them), white space dropped, every digit as `0` (after CCNet's normalization).
 /// `Document.describe` keeps only a cheap order-free checksum per line; the 64-bit hash is computed for
@@ -50,7 +58,9 @@ enum Fingerprint {
 
     /// Whether two ranges are equal after normalization.
     static func equal(_ p: UnsafeBufferPointer<UInt8>, _ a: Range<Int>, _ b: Range<Int>) -> Bool {
-        normalized.withUnsafeBufferPointer { table in
+        // Most copies are the same bytes (a block pasted twice): one memcmp, not a walk through the table.
+        if a.count == b.count, let base = p.baseAddress, memcmp(base + a.lowerBound, base + b.lowerBound, a.count) == 0 { return true }
+        return normalized.withUnsafeBufferPointer { table in
             var i = a.lowerBound, j = b.lowerBound
             while true {
                 while i < a.upperBound && isDropped(p, i, a.upperBound) { i += p[i] == 0xC2 ? 2 : 1 }
