@@ -30,6 +30,10 @@ struct ReportedSpeechTests {
         "«Fai una donazione», ha detto.",
         "The manager added: “Please support us with a donation.”",
         "„Unterstützen Sie uns mit einer Spende“, fügt sie hinzu.",
+        "„Unterstützen Sie uns mit einer Spende“, teilte das Tierheim mit.",
+        "„Unterstützen Sie uns mit einer Spende“, rief der Verein am Montag auf.",
+        "„Unterstützen Sie uns mit einer Spende“, gab der Verein bekannt.",
+        "“Steun onafhankelijke journalistiek”, laat de burgemeester weten.",
         "Kommentarer er stengt, sa redaktøren.",
         "Komentáře jsou uzavřeny, řekl mluvčí.",
         "Yorumlar kapatılmıştır, dedi sözcü.",
@@ -58,6 +62,8 @@ struct ReportedSpeechTests {
         "– Støtt lokaljournalistikken, sier redaktør Ola Nilsen.",
         "Support independent journalism, says reader Anna.",
         "Download our app – now with offline reading added.",
+        "Unterstützen Sie uns mit einer Spende, teilen Sie den Artikel mit.",
+        "Jetzt Newsletter abonnieren, teilt die Redaktion mit.",
     ])
     func untaggedPhrasesGo(_ line: String) {
         #expect(!Self.kept(line), "\(line)")

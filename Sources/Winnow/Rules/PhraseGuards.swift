@@ -167,6 +167,10 @@ extension PhrasePolicy {
                    Bytes.isUpper(p[stripped(p, first).lowerBound]) || isOne(p, first, of: pronouns) { return true }
             }
             if let next, isOne(p, token, of: auxiliaries) && isReportingVerb(p, next, in: participles) { return true }
+            // A separable verb of saying with its particle closing the tag, the speaker between ("teilte das Tierheim mit",
+            // "gab die Polizei bekannt", "laat de burgemeester weten").
+            if forward, rest.count >= 2 && rest.count <= 5, let last = rest.last,
+               let pair = separableVerbs.first(where: { isOne(p, token, of: [$0.verb]) }), word(p, last, is: pair.particle) { return true }
             // ", so Berg." / ", so die Sprecherin."
             if forward && k == tokens.firstIndex(where: { isWordToken(p, $0) }) && word(p, token, is: "so"), let next {
                 let after = tokens.count - (k + 1)
@@ -255,6 +259,13 @@ extension PhrasePolicy {
         "ber", "lisää", "pyytää", "chiede", "spiega", "pide", "pede", "vraagt", "schrijft", "benadrukt",
         // Separable verbs, their particle after the speaker: "fügt sie hinzu", "voegt ze toe".
         "fügt", "fügte", "voegt", "voegde",
+    ]
+
+    /// Separable verbs of saying (de, nl) and the particle that closes their clause: a tag when the particle is its last word.
+    static let separableVerbs: [(verb: StaticString, particle: StaticString)] = [
+        ("teilte", "mit"), ("teilt", "mit"), ("teilten", "mit"), ("gab", "bekannt"), ("gibt", "bekannt"), ("gaben", "bekannt"),
+        ("rief", "auf"), ("ruft", "auf"), ("wies", "hin"), ("weist", "hin"),
+        ("laat", "weten"), ("liet", "weten"), ("lieten", "weten"), ("deelt", "mee"), ("deelde", "mee"), ("roept", "op"), ("riep", "op"),
     ]
 
     /// Auxiliaries after which a participle of saying makes a tag ("ha detto", "ha dicho", "a-t-elle dit").
