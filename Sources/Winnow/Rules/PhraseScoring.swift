@@ -38,6 +38,27 @@ struct PhrasePolicy: Sendable {
 
     /// A subheading has at most this many words.
     static let subheadingWords = 4
+    /// A numbered subheading of a list article has at most this many words, its number included.
+    static let numberedSubheadingWords = 10
+
+    /// Whether block `i` opens with a number marker ("2." or "2)") and no other figure, stands between two paragraphs of
+    /// prose, and a line numbered one less or one more does the same with words of its own: a list article's subheading.
+    static func isNumberedSubheading(_ context: DetectionContext, _ i: Int) -> Bool {
+        let p = context.bytes, blocks = context.blocks
+        func numbered(_ j: Int) -> Int? {
+            let r = blocks[j].trimmed
+            guard blocks[j].words <= numberedSubheadingWords, !blocks[j].endsLikeSentence || p[r.upperBound - 1] == 0x3F,
+                  let marker = ListMarkupRule.numberMarker(p, r), marker.end < r.upperBound,
+                  p[marker.end] == 0x20 || p[marker.end] == 0x09,
+                  blocks[j].digits == marker.end - 1 - r.lowerBound else { return nil }
+            return marker.value
+        }
+        guard let n = numbered(i), betweenProseParagraphs(context, i) else { return false }
+        return blocks.indices.contains { j in
+            j != i && blocks[j].words >= 2 && (numbered(j).map { $0 == n - 1 || $0 == n + 1 } ?? false) && betweenProseParagraphs(context, j)
+        }
+    }
+
     /// An article's paragraph has at least this many words (and ends like a sentence).
     static let paragraphWords = 15
 
@@ -181,6 +202,14 @@ struct PhrasePolicy: Sendable {
         var subheading = false
         if definite && !aloneEnough && coverage < 1 && block.digits == 0 && block.words <= PhrasePolicy.subheadingWords
             && PhrasePolicy.betweenProseParagraphs(context, blockIndex) {
+            definite = false
+            subheading = true
+        }
+        // The same for a numbered subheading of a list article ("2. Sign up for the free newsletters" after "1. Pay for
+        // it"): up to `numberedSubheadingWords` words when a subheading numbered one less or one more also stands
+        // between paragraphs (a ranking of headlines has no paragraphs between its items).
+        if definite && !aloneEnough && coverage < 1 && block.words <= PhrasePolicy.numberedSubheadingWords
+            && PhrasePolicy.isNumberedSubheading(context, blockIndex) {
             definite = false
             subheading = true
         }
