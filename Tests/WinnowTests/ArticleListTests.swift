@@ -11,6 +11,9 @@ struct ArticleListTests {
     @Test(arguments: [
         "What the regulator found\n- Cookies were set before consent.\n- The regulator counted 4,000 complaints in two years.\n- The site changed its banner in March after the first warning.\n",
         "Qué cambia para los lectores\n- Los comentarios están cerrados en todas las noticias.\n- Las cartas al director se publican los domingos.\n",
+        // Someone's advice, as the article reports it (items that all name cookies and speak to the reader).
+        "Consumer groups recommend the following:\n- Click “Reject all” or “Necessary cookies only” whenever the option is offered.\n- Review your cookie settings every few months.\n- Clear your browser’s cookies regularly.\n",
+        "Die Verbraucherzentrale rät Nutzern:\n- Klicken Sie auf „Alle ablehnen“, wann immer es möglich ist.\n- Prüfen Sie Ihre Cookie-Einstellungen regelmäßig.\n",
     ])
     func theArticlesListStays(list: String) {
         let result = Self.cleaner.clean(Self.lead + list)
@@ -21,6 +24,10 @@ struct ArticleListTests {
         ("Comment rules\n- Comments are moderated.\n- Please be kind to each other and stay on topic.\n- Log in to comment.\n", "- Comments are moderated."),
         ("Regeln für Kommentare\n1. Kommentare werden moderiert.\n2. Bitte bleiben Sie beim Thema und respektieren Sie andere Leser.\n3. Beleidigungen und Werbung werden gelöscht.\n", "1. Kommentare werden moderiert."),
         ("Normas de participación\n- Los comentarios son moderados.\n- Respeta a los demás lectores y no te salgas del tema.\n- Inicia sesión para comentar.\n", "- Los comentarios son moderados."),
+        // A lead-in in which the site or its reader speaks, or with no verb of saying, is a box's.
+        ("We recommend the following:\n- Click “Reject all” or “Necessary cookies only” whenever the option is offered.\n- Review your cookie settings every few months.\n", "Necessary cookies only"),
+        ("Our partners recommend:\n- Review your cookie settings every few months.\n- Click “Reject all” or “Necessary cookies only” whenever the option is offered.\n", "Necessary cookies only"),
+        ("You can choose the following options:\n- Click “Reject all” or “Necessary cookies only” whenever the option is offered.\n- Review your cookie settings every few months.\n", "Necessary cookies only"),
     ])
     func aBoxsListStillGoes(list: String, line: String) {
         let result = Self.cleaner.clean(Self.lead + list + "Opposition members criticised the plan for cutting night buses in the villages.\n")

@@ -102,6 +102,36 @@ extension PhrasePolicy {
         return anchors > boxed && !speaks(i) && !list.items.contains(where: speaks)
     }
 
+    /// Whether the block `i`, an item of a list, gives someone's advice as the article reports it: the line that introduces
+    /// the list is a sentence of at least `leadInWords` words that ends with a colon and names a verb of saying or advising
+    /// ("Consumer groups recommend the following:", "Die Verbraucherzentrale rät:"), holds none of this rule's phrases, and
+    /// neither speaks to the reader nor for the site ("We recommend that you:", "Our partners say:").
+    static func isReportedListItem(_ context: DetectionContext, _ i: Int) -> Bool {
+        let blocks = context.blocks, p = context.bytes
+        guard let leadIn = listAround(context, i).leadIn, blocks[leadIn].words >= leadInWords,
+              Bytes.endsWithColon(p, blocks[leadIn].trimmed), !context.matches.contains(where: { $0.block == leadIn }) else { return false }
+        let words = tokens(p, blocks[leadIn].trimmed)
+        if words.contains(where: { isOne(p, $0, of: readerWords) || isOne(p, $0, of: siteSelfWords) || isOne(p, $0, of: firstPersons) }) {
+            return false
+        }
+        return words.contains { isReportingVerb(p, $0) || isOne(p, $0, of: advisingVerbs) }
+    }
+    /// A list's reported lead-in has at least this many words.
+    static let leadInWords = 3
+    /// Verbs of advising (small letters), as a lead-in to reported advice uses them.
+    static let advisingVerbs: [StaticString] = [
+        "recommend", "recommends", "recommended", "advise", "advises", "advised", "suggest", "suggests", "suggested", "warn", "warns",
+        "empfehlen", "empfiehlt", "empfahl", "empfahlen", "rät", "raten", "riet", "rieten",
+        "raadt", "raden", "adviseert", "adviseren", "adviseerde",
+        "recommande", "recommandent", "conseille", "conseillent",
+        "recomienda", "recomiendan", "aconseja", "aconsejan",
+        "consiglia", "consigliano", "raccomanda", "raccomandano",
+        "recomenda", "recomendam", "aconselha", "aconselham",
+        "rekommenderar", "anbefaler", "suosittelee", "zaleca", "doporučuje", "рекомендует", "рекомендуют", "önerir", "öneriyor",
+    ]
+    /// The site or the reader as the one who speaks (small letters): a box's "We recommend", "I suggest".
+    static let firstPersons: [StaticString] = ["we", "i", "wir", "ich", "wij", "ik", "nous", "je", "nosotros", "noi", "nós", "vi", "me", "my", "мы"]
+
     /// The site's "our" (small letters), in the languages of `reportingVerbs`.
     static let sitePossessives: [StaticString] = [
         "our", "unser", "unsere", "unserer", "unseren", "onze", "notre", "nos", "nuestro", "nuestra", "nuestros", "nostro",
