@@ -27,6 +27,7 @@ struct ReportedSpeechTests {
         "“Please support us with a donation,” she added.",
         "„Unterstützen Sie uns mit einer Spende“, bittet Krämer.",
         "« Faites un don », demande-t-il.",
+        "Le maire a précisé : « Faites un don, chaque contribution compte. »",
         "«Fai una donazione», ha detto.",
         "The manager added: “Please support us with a donation.”",
         "„Unterstützen Sie uns mit einer Spende“, fügt sie hinzu.",

@@ -288,6 +288,18 @@ struct Document {
         var hi = r.upperBound
         var closers = 0
         while hi > r.lowerBound && closers < 3 {
+            // French sets a space (or a no-break or narrow no-break space) inside its quotation marks: ". »".
+            if closers > 0 {
+                var k = hi
+                while k > r.lowerBound {
+                    if p[k - 1] == 0x20 { k -= 1; continue }
+                    if k - r.lowerBound >= 2 && p[k - 2] == 0xC2 && p[k - 1] == 0xA0 { k -= 2; continue }
+                    if k - r.lowerBound >= 3 && p[k - 3] == 0xE2 && p[k - 2] == 0x80 && p[k - 1] == 0xAF { k -= 3; continue }
+                    break
+                }
+                hi = k
+                guard hi > r.lowerBound else { break }
+            }
             let b = p[hi - 1]
             if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D || b == 0x2A { hi -= 1; closers += 1; continue }
             // ” ’ “ ‘ (E2 80 9D/99/9C/98: German quotes close with “ and ‘), » « (C2 BB/AB) and 」』 (E3 80 8D/8F)
