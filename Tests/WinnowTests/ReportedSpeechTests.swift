@@ -28,6 +28,8 @@ struct ReportedSpeechTests {
         "„Unterstützen Sie uns mit einer Spende“, bittet Krämer.",
         "« Faites un don », demande-t-il.",
         "Le maire a précisé : « Faites un don, chaque contribution compte. »",
+        "“Subscribe to our newsletter,” they say.",
+        "“Bağımsız gazeteciliği destekleyin” ifadelerini kullandı Kaya.",
         "«Fai una donazione», ha detto.",
         "The manager added: “Please support us with a donation.”",
         "„Unterstützen Sie uns mit einer Spende“, fügt sie hinzu.",
@@ -63,6 +65,7 @@ struct ReportedSpeechTests {
         "– Støtt lokaljournalistikken, sier redaktør Ola Nilsen.",
         "Support independent journalism, says reader Anna.",
         "Download our app – now with offline reading added.",
+        "Sign up for our newsletter, have your say.",
         "Unterstützen Sie uns mit einer Spende, teilen Sie den Artikel mit.",
         "Jetzt Newsletter abonnieren, teilt die Redaktion mit.",
     ])

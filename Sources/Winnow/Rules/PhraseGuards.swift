@@ -191,7 +191,8 @@ extension PhrasePolicy {
             // ", ber hon."); a participle after an auxiliary ("ha detto", "ha dicho", "a-t-elle dit") anywhere.
             let position = forward ? k : tokens.count - window.count + k
             let rest = tokens[(position + 1)...]
-            if weak && isReportingVerb(p, token, in: weakReportingVerbs) {
+            // (Not after the reader's word: "have your say".)
+            if weak && isReportingVerb(p, token, in: weakReportingVerbs) && !(k > 0 && isOne(p, window[k - 1], of: readerWords)) {
                 if rest.isEmpty { return true }
                 if rest.count <= 3, let first = rest.first,
                    Bytes.isUpper(p[stripped(p, first).lowerBound]) || isOne(p, first, of: pronouns) { return true }
@@ -285,7 +286,7 @@ extension PhrasePolicy {
 
     /// Verbs of saying that are also participles or common words: a tag's last word, or before a name or a pronoun.
     static let weakReportingVerbs: [StaticString] = [
-        "added", "asked", "explained", "continued", "recalled", "admitted", "admits", "explains", "asks",
+        "added", "asked", "explained", "continued", "recalled", "admitted", "admits", "explains", "asks", "say",
         "ber", "lisää", "pyytää", "chiede", "spiega", "pide", "pede", "vraagt", "schrijft", "benadrukt",
         // Separable verbs, their particle after the speaker: "fügt sie hinzu", "voegt ze toe".
         "fügt", "fügte", "voegt", "voegde",
@@ -330,7 +331,7 @@ extension PhrasePolicy {
         "řekl", "řekla", "uvedl", "uvedla", "říká", "dodal", "dodala", "doplnil", "doplnila", "prosí", "vyzývá",
         "сказал", "сказала", "заявил", "заявила", "говорит", "отметил", "отметила", "сообщил", "сообщила", "просит", "призывает",
         "добавил", "добавила", "подчеркнул", "подчеркнула", "объясняет",
-        "dedi", "söyledi", "konuştu", "diyor",
+        "dedi", "söyledi", "konuştu", "diyor", "ifadelerini", "sözlerini",
         "katanya", "ujar", "ujarnya", "tutur", "tuturnya", "mengatakan",
     ]
 }
