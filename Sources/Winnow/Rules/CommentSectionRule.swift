@@ -23,10 +23,6 @@ public struct CommentSectionRule: Rule {
             RuleExample("El puente reabre en mayo.\nLos comentarios están cerrados.\n", expected: "El puente reabre en mayo.\n"),
             RuleExample("Il ponte riapre a maggio.\nI commenti sono chiusi.\n", expected: "Il ponte riapre a maggio.\n"),
             RuleExample("A ponte reabre em maio.\nComentários encerrados.\n", expected: "A ponte reabre em maio.\n"),
-            // A comment box's rules whose items are imperatives without a pronoun; its log-in line marks the list as the box's.
-            RuleExample("Il ponte riapre a maggio dopo due anni di lavori sul lato nord, ha detto il sindaco martedì.\nRegole per i commenti\n- I commenti sono moderati.\n- Rispetta gli altri lettori e resta in tema.\n- Accedi per commentare.\n",
-                        expected: "Il ponte riapre a maggio dopo due anni di lavori sul lato nord, ha detto il sindaco martedì.\nRegole per i commenti\n- Rispetta gli altri lettori e resta in tema.\n"),
-            RuleExample("A ponte reabre em maio.\nInicie sessão para comentar.\n", expected: "A ponte reabre em maio.\n"),
             RuleExample("De brug gaat in mei weer open.\nReacties zijn gesloten.\n", expected: "De brug gaat in mei weer open.\n"),
             RuleExample("Brua åpner i mai.\nKommentarer er stengt.\n", expected: "Brua åpner i mai.\n"),
             RuleExample("Bron öppnar i maj.\nKommentarer är stängda.\n", expected: "Bron öppnar i maj.\n"),
@@ -69,10 +65,6 @@ public struct CommentSectionRule: Rule {
         "using your data for the purposes of publishing your comment",
         "kommentare werden moderiert", "les commentaires sont modérés", "los comentarios son moderados",
         "i commenti sono moderati", "os comentários são moderados", "não serão aprovados pelo moderador",
-        // Log in to comment, in more languages.
-        "inicia sesión para comentar", "accedi per commentare", "inicie sessão para comentar", "faça login para comentar",
-        "connectez-vous pour commenter", "zum kommentieren anmelden", "log in om te reageren", "logga in för att kommentera",
-        "logg inn for å kommentere", "log ind for at kommentere", "zaloguj się, aby skomentować",
         // German
         "kommentare sind geschlossen", "die kommentarfunktion ist geschlossen", "kommentare geschlossen",
         "hinterlasse einen kommentar", "schreibe einen kommentar", "kommentar verfassen", "antworten abbrechen",
