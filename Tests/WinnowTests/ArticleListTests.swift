@@ -28,6 +28,10 @@ struct ArticleListTests {
         ("We recommend the following:\n- Click “Reject all” or “Necessary cookies only” whenever the option is offered.\n- Review your cookie settings every few months.\n", "Necessary cookies only"),
         ("Our partners recommend:\n- Review your cookie settings every few months.\n- Click “Reject all” or “Necessary cookies only” whenever the option is offered.\n", "Necessary cookies only"),
         ("You can choose the following options:\n- Click “Reject all” or “Necessary cookies only” whenever the option is offered.\n- Review your cookie settings every few months.\n", "Necessary cookies only"),
+        // Review G: a widget's participle, a verb of saying that is no advice, items that speak for the site.
+        ("Suggested next steps:\n- Subscribe to our newsletter.\n- Sign up for our newsletter and stay in the loop.\n- Follow us on Facebook and Twitter.\n", "Subscribe to our newsletter."),
+        ("Readers told us why they give. Here is what they said:\n- Support independent journalism with a monthly gift.\n- Please support our journalism today.\n- Donate today.\n", "Please support our journalism today."),
+        ("Il direttore del giornale consiglia:\n- Iscriviti alla newsletter.\n- Iscriviti alla nostra newsletter gratuita.\n", "Iscriviti alla nostra newsletter gratuita."),
     ])
     func aBoxsListStillGoes(list: String, line: String) {
         let result = Self.cleaner.clean(Self.lead + list + "Opposition members criticised the plan for cutting night buses in the villages.\n")

@@ -35,6 +35,19 @@ struct NumberedSubheadingTests {
         #expect(!out.contains("Sign up for the free newsletters"))
     }
 
+    /// Review G: a site's own numbered steps between the paragraphs that pitch them.
+    @Test func aSitesNumberedStepsGo() {
+        let out = Self.clean([Self.p1, "How you can help the Gazette", "1. Subscribe to our newsletter",
+                              "Every weekday morning at seven, the editors send a short summary of the day's most important local stories to your inbox.",
+                              "2. Become a supporter",
+                              "A monthly payment of any size keeps local reporting free to read for everyone in town, including those who cannot pay.",
+                              "3. Tell your friends about us",
+                              "Share the stories you like with neighbours and family, because every new reader helps keep local journalism alive."])
+        #expect(!out.contains("2. Become a supporter"))
+        let briefing = Self.clean(["1. Pay for it", Self.p1, "2. Sign up for our morning newsletter", Self.p2, "3. Join a co-operative", Self.p3])
+        #expect(!briefing.contains("Sign up for our morning newsletter"))
+    }
+
     @Test func aRankingOfHeadlinesGoes() {
         let out = Self.clean([Self.p1, Self.p2, "Most read", "1. Sign up for the free newsletters", "2. Ferry fares rise again",
                               "3. Harbour wall repaired", Self.p3])

@@ -66,6 +66,11 @@ struct ReportedSpeechTests {
         "Support independent journalism, says reader Anna.",
         "Download our app – now with offline reading added.",
         "Sign up for our newsletter, have your say.",
+        // Review G: idioms with "say", the site's publisher behind a separable verb.
+        "Subscribe to our newsletter, as they say.",
+        "Join the discussion, have a say.",
+        "Unterstützen Sie unseren Journalismus mit einer Spende, gibt der Verlag bekannt.",
+        "Steun onafhankelijke journalistiek, laat uitgever Jan de Vries weten.",
         "Unterstützen Sie uns mit einer Spende, teilen Sie den Artikel mit.",
         "Jetzt Newsletter abonnieren, teilt die Redaktion mit.",
     ])

@@ -2,11 +2,12 @@ import Testing
 @testable import Winnow
 
 /// The sentence punctuation a line ends with, behind closing quotation marks and brackets (`Document.sentenceEnd`),
-/// French quotation marks with the space French sets inside them included.
+/// French quotation marks with the space French sets inside them included when asked (the reported-speech guard asks;
+/// the line facts that the layout rules read do not).
 struct SentenceEndTests {
     static func end(_ line: String) -> UInt8? {
         let bytes = Array(line.utf8)
-        return bytes.withUnsafeBufferPointer { Document.sentenceEnd($0, 0..<$0.count) }
+        return bytes.withUnsafeBufferPointer { Document.sentenceEnd($0, 0..<$0.count, spacedQuotes: true) }
     }
 
     @Test(arguments: [
@@ -22,5 +23,11 @@ struct SentenceEndTests {
     @Test(arguments: ["The ferry", "« Faites un don »", "Read more »", " »", "»", "Faites un don »"])
     func doesNotEndLikeASentence(line: String) {
         #expect(Self.end(line) == nil, "\(line)")
+    }
+
+    @Test func lineFactsKeepTheStrictReading() {
+        let bytes = Array("« Faites un don, chaque contribution compte. »".utf8)
+        #expect(bytes.withUnsafeBufferPointer { Document.sentenceEnd($0, 0..<$0.count) } == nil)
+        #expect(!bytes.withUnsafeBufferPointer { Document(bytes: $0).blocks[0].endsLikeSentence })
     }
 }

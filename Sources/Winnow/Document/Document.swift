@@ -284,12 +284,13 @@ struct Document {
 
     /// The sentence punctuation a line ends with, behind up to three closing quotes or brackets, as
     /// ASCII: `.` (also for `…` and `。`), `!` (also `！`) or `?` (also `？`); nil when there is none.
-    static func sentenceEnd(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> UInt8? {
+    static func sentenceEnd(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, spacedQuotes: Bool = false) -> UInt8? {
         var hi = r.upperBound
         var closers = 0
         while hi > r.lowerBound && closers < 3 {
-            // French sets a space (or a no-break or narrow no-break space) inside its quotation marks: ". »".
-            if closers > 0 {
+            // French sets a space (or a no-break or narrow no-break space) inside its quotation marks: ". »" (read so only
+            // when asked: a page's layout rules take a line that ends so for a box's slogan as often as for prose).
+            if closers > 0 && spacedQuotes {
                 var k = hi
                 while k > r.lowerBound {
                     if p[k - 1] == 0x20 { k -= 1; continue }

@@ -103,24 +103,32 @@ extension PhrasePolicy {
     }
 
     /// Whether the block `i`, an item of a list, gives someone's advice as the article reports it: the line that introduces
-    /// the list is a sentence of at least `leadInWords` words that ends with a colon and names a verb of saying or advising
-    /// ("Consumer groups recommend the following:", "Die Verbraucherzentrale rät:"), holds none of this rule's phrases, and
-    /// neither speaks to the reader nor for the site ("We recommend that you:", "Our partners say:").
+    /// the list is a sentence of at least `leadInWords` words that ends with a colon and names a verb of advising in a
+    /// finite form ("Consumer groups recommend the following:", "Die Verbraucherzentrale rät:"; not "Suggested next
+    /// steps:"), holds none of this rule's phrases, and neither speaks to the reader nor for the site ("We recommend the
+    /// following:", "Our partners recommend:"); and no item speaks for the site or asks a favour ("- Subscribe to our
+    /// newsletter.", "- Please support us."). Review G found lead-ins with any verb of saying ("Here is what they said:",
+    /// "Im Klartext heißt das:") over sites' own boxes.
     static func isReportedListItem(_ context: DetectionContext, _ i: Int) -> Bool {
         let blocks = context.blocks, p = context.bytes
-        guard let leadIn = listAround(context, i).leadIn, blocks[leadIn].words >= leadInWords,
+        let list = listAround(context, i)
+        guard let leadIn = list.leadIn, blocks[leadIn].words >= leadInWords,
               Bytes.endsWithColon(p, blocks[leadIn].trimmed), !context.matches.contains(where: { $0.block == leadIn }) else { return false }
         let words = tokens(p, blocks[leadIn].trimmed)
         if words.contains(where: { isOne(p, $0, of: readerWords) || isOne(p, $0, of: siteSelfWords) || isOne(p, $0, of: firstPersons) }) {
             return false
         }
-        return words.contains { isReportingVerb(p, $0) || isOne(p, $0, of: advisingVerbs) }
+        guard words.contains(where: { isOne(p, $0, of: advisingVerbs) }) else { return false }
+        return !([i] + list.items).contains { j in
+            tokens(p, blocks[j].trimmed).contains { isOne(p, $0, of: sitePossessives) || isOne(p, $0, of: firstPersons) || isOne(p, $0, of: askingWords) }
+        }
     }
     /// A list's reported lead-in has at least this many words.
     static let leadInWords = 3
-    /// Verbs of advising (small letters), as a lead-in to reported advice uses them.
+    /// Verbs of advising in finite forms (small letters), as a lead-in to reported advice uses them (not the participles
+    /// that head a site's widgets: "Recommended", "Suggested next steps").
     static let advisingVerbs: [StaticString] = [
-        "recommend", "recommends", "recommended", "advise", "advises", "advised", "suggest", "suggests", "suggested", "warn", "warns",
+        "recommend", "recommends", "advise", "advises", "suggest", "suggests", "warn", "warns",
         "empfehlen", "empfiehlt", "empfahl", "empfahlen", "rät", "raten", "riet", "rieten",
         "raadt", "raden", "adviseert", "adviseren", "adviseerde",
         "recommande", "recommandent", "conseille", "conseillent",
@@ -130,7 +138,10 @@ extension PhrasePolicy {
         "rekommenderar", "anbefaler", "suosittelee", "zaleca", "doporučuje", "рекомендует", "рекомендуют", "önerir", "öneriyor",
     ]
     /// The site or the reader as the one who speaks (small letters): a box's "We recommend", "I suggest".
-    static let firstPersons: [StaticString] = ["we", "i", "wir", "ich", "wij", "ik", "nous", "je", "nosotros", "noi", "nós", "vi", "me", "my", "мы"]
+    static let firstPersons: [StaticString] = ["we", "i", "wir", "ich", "wij", "ik", "nous", "je", "nosotros", "noi", "nós", "vi", "me", "my", "мы",
+                                               "us", "uns", "ons", "oss", "nos", "ci", "nas", "нас"]
+    /// Words that ask a favour of the reader (small letters).
+    static let askingWords: [StaticString] = ["please", "bitte", "svp", "favor", "favore", "alsjeblieft", "alstublieft", "gerne"]
 
     /// The site's "our" (small letters), in the languages of `reportingVerbs`.
     static let sitePossessives: [StaticString] = [
@@ -191,8 +202,15 @@ extension PhrasePolicy {
             // ", ber hon."); a participle after an auxiliary ("ha detto", "ha dicho", "a-t-elle dit") anywhere.
             let position = forward ? k : tokens.count - window.count + k
             let rest = tokens[(position + 1)...]
-            // (Not after the reader's word: "have your say".)
-            if weak && isReportingVerb(p, token, in: weakReportingVerbs) && !(k > 0 && isOne(p, window[k - 1], of: readerWords)) {
+            // ("say" only after "they", and not in "as they say".)
+            if word(p, token, is: "say") && !(k > 0 && word(p, window[k - 1], is: "they") && !(k > 1 && word(p, window[k - 2], is: "as"))) {
+                continue
+            }
+            // The Turkish "... ifadelerini kullandı" ("used the words").
+            if isOne(p, token, of: ["ifadelerini", "sözlerini"]), let next, Bytes.hasPrefix(p, stripped(p, next).lowerBound, next.upperBound, "kullan") {
+                return true
+            }
+            if weak && isReportingVerb(p, token, in: weakReportingVerbs) {
                 if rest.isEmpty { return true }
                 if rest.count <= 3, let first = rest.first,
                    Bytes.isUpper(p[stripped(p, first).lowerBound]) || isOne(p, first, of: pronouns) { return true }
@@ -222,6 +240,8 @@ extension PhrasePolicy {
         "lector", "lectora", "läsare", "læser", "editor-in-chief", "chefredakteur", "chefredakteurin", "chefredaktør",
         "chefredaktör", "hoofdredacteur", "rédacteur", "rédactrice", "redattore", "caporedattore", "sjefredaktør", "redaktør",
         "redaktör", "redaktor", "redaktorka",
+        // Its publisher (review G: "gibt der Verlag bekannt", "laat uitgever Jan de Vries weten").
+        "verlag", "verleger", "verlegerin", "herausgeber", "herausgeberin", "uitgever", "uitgeverij", "publisher", "éditeur", "editore",
     ]
 
     /// Words after a verb of saying that make it an idiom, not a tag (small letters).
@@ -331,7 +351,7 @@ extension PhrasePolicy {
         "řekl", "řekla", "uvedl", "uvedla", "říká", "dodal", "dodala", "doplnil", "doplnila", "prosí", "vyzývá",
         "сказал", "сказала", "заявил", "заявила", "говорит", "отметил", "отметила", "сообщил", "сообщила", "просит", "призывает",
         "добавил", "добавила", "подчеркнул", "подчеркнула", "объясняет",
-        "dedi", "söyledi", "konuştu", "diyor", "ifadelerini", "sözlerini",
+        "dedi", "söyledi", "konuştu", "diyor",
         "katanya", "ujar", "ujarnya", "tutur", "tuturnya", "mengatakan",
     ]
 }

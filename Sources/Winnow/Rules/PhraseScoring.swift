@@ -53,9 +53,22 @@ struct PhrasePolicy: Sendable {
                   blocks[j].digits == marker.end - 1 - r.lowerBound else { return nil }
             return marker.value
         }
-        guard let n = numbered(i), betweenProseParagraphs(context, i) else { return false }
+        // Not a site's own steps ("2. Sign up for our morning newsletter"; "1. Subscribe to our newsletter", "2. Become a
+        // supporter", "3. Tell your friends about us"): neither the heading nor the paragraph under it speaks for the site,
+        // nor do its sibling's (review G).
+        func speaksForSite(_ j: Int) -> Bool {
+            var a = j + 1
+            while a < blocks.count && blocks[a].isBlank { a += 1 }
+            return [j, a].contains { k in
+                k < blocks.count && PhrasePolicy.tokens(p, blocks[k].trimmed).contains {
+                    PhrasePolicy.isOne(p, $0, of: PhrasePolicy.sitePossessives) || PhrasePolicy.isOne(p, $0, of: PhrasePolicy.firstPersons)
+                }
+            }
+        }
+        guard let n = numbered(i), betweenProseParagraphs(context, i), !speaksForSite(i) else { return false }
         return blocks.indices.contains { j in
             j != i && blocks[j].words >= 2 && (numbered(j).map { $0 == n - 1 || $0 == n + 1 } ?? false) && betweenProseParagraphs(context, j)
+                && !speaksForSite(j)
         }
     }
 
@@ -188,7 +201,8 @@ struct PhrasePolicy: Sendable {
         // Someone's words reported in the article ("Support independent journalism, the minister said.", "Steun
         // onafhankelijke journalistiek, zei de minister.", "The mayor told residents: Donate now."): a sentence whose
         // phrases a reporting tag attributes stays; the finding stays, weak, for its neighbours.
-        if definite && block.endsLikeSentence, let first = ordered.first {
+        if definite && (block.endsLikeSentence || Document.sentenceEnd(context.bytes, block.trimmed, spacedQuotes: true) != nil),
+           let first = ordered.first {
             var last = first.range.upperBound
             for m in ordered { last = max(last, m.range.upperBound) }
             if PhrasePolicy.isReportedSpeech(context.bytes, block.trimmed, cues: first.range.lowerBound..<last) {
