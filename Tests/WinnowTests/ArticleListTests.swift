@@ -32,6 +32,10 @@ struct ArticleListTests {
         ("Suggested next steps:\n- Subscribe to our newsletter.\n- Sign up for our newsletter and stay in the loop.\n- Follow us on Facebook and Twitter.\n", "Subscribe to our newsletter."),
         ("Readers told us why they give. Here is what they said:\n- Support independent journalism with a monthly gift.\n- Please support our journalism today.\n- Donate today.\n", "Please support our journalism today."),
         ("Il direttore del giornale consiglia:\n- Iscriviti alla newsletter.\n- Iscriviti alla nostra newsletter gratuita.\n", "Iscriviti alla nostra newsletter gratuita."),
+        // Review H: the newsroom or its editors as the lead-in's speaker, in any form of the word.
+        ("Редакция «Казанских ведомостей» рекомендует:\n- Поддержите независимую журналистику.\n- Поддержать проект.\n- Подпишитесь на рассылку.\n", "Поддержите независимую журналистику."),
+        ("The editors recommend:\n- Sign up for the newsletter.\n- Become a member.\n- Donate today.\n", "Donate today."),
+        ("Das Moderationsteam rät:\n- Kommentare werden moderiert.\n- Kommentare sind geschlossen.\n- Hinterlasse einen Kommentar.\n", "Kommentare sind geschlossen."),
     ])
     func aBoxsListStillGoes(list: String, line: String) {
         let result = Self.cleaner.clean(Self.lead + list + "Opposition members criticised the plan for cutting night buses in the villages.\n")

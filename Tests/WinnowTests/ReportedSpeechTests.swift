@@ -71,6 +71,10 @@ struct ReportedSpeechTests {
         "Join the discussion, have a say.",
         "Unterstützen Sie unseren Journalismus mit einer Spende, gibt der Verlag bekannt.",
         "Steun onafhankelijke journalistiek, laat uitgever Jan de Vries weten.",
+        // Review H: the newsroom in a compound, the reader as the object of a separable verb.
+        "„Unterstützen Sie uns mit einer Spende, jeder Euro hilft“, teilt die Chefredaktion mit.",
+        "„Steun onafhankelijke lokale journalistiek, word lid”, laat directeur-hoofdredacteur Jan de Vries weten.",
+        "Steun onafhankelijke journalistiek: word lid, laat het je vrienden weten.",
         "Unterstützen Sie uns mit einer Spende, teilen Sie den Artikel mit.",
         "Jetzt Newsletter abonnieren, teilt die Redaktion mit.",
     ])

@@ -115,7 +115,8 @@ extension PhrasePolicy {
         guard let leadIn = list.leadIn, blocks[leadIn].words >= leadInWords,
               Bytes.endsWithColon(p, blocks[leadIn].trimmed), !context.matches.contains(where: { $0.block == leadIn }) else { return false }
         let words = tokens(p, blocks[leadIn].trimmed)
-        if words.contains(where: { isOne(p, $0, of: readerWords) || isOne(p, $0, of: siteSelfWords) || isOne(p, $0, of: firstPersons) }) {
+        if words.contains(where: { isOne(p, $0, of: readerWords) || isSiteWord(p, $0) || isOne(p, $0, of: firstPersons)
+                                    || hasRoot(p, $0, leadInSiteRoots) }) {
             return false
         }
         guard words.contains(where: { isOne(p, $0, of: advisingVerbs) }) else { return false }
@@ -192,7 +193,7 @@ extension PhrasePolicy {
         let tokens = PhrasePolicy.tokens(p, t)
         let window = forward ? Array(tokens.prefix(tagWords)) : Array(tokens.suffix(tagWords))
         // The site speaking of itself ("says our editor", "sagt die Redaktion", "te lo explicó nuestro equipo"): its own box.
-        if window.contains(where: { isOne(p, $0, of: siteSelfWords) }) { return false }
+        if window.contains(where: { isSiteWord(p, $0) }) { return false }
         for (k, token) in window.enumerated() {
             let next = k + 1 < window.count ? window[k + 1] : nil
             if let next, isOne(p, next, of: idiomFollows) { continue }
@@ -219,7 +220,8 @@ extension PhrasePolicy {
             // A separable verb of saying with its particle closing the tag, the speaker between ("teilte das Tierheim mit",
             // "gab die Polizei bekannt", "laat de burgemeester weten").
             if forward, rest.count >= 2 && rest.count <= 5, let last = rest.last,
-               let pair = separableVerbs.first(where: { isOne(p, token, of: [$0.verb]) }), word(p, last, is: pair.particle) { return true }
+               let pair = separableVerbs.first(where: { isOne(p, token, of: [$0.verb]) }), word(p, last, is: pair.particle),
+               !rest.contains(where: { isOne(p, $0, of: readerWords) || isOne(p, $0, of: readerPronouns) }) { return true }
             // ", so Berg." / ", so die Sprecherin."
             if forward && k == tokens.firstIndex(where: { isWordToken(p, $0) }) && word(p, token, is: "so"), let next {
                 let after = tokens.count - (k + 1)
@@ -233,6 +235,46 @@ extension PhrasePolicy {
 
     /// Words in a tag that make the speaker the site itself: its "our" (`sitePossessives`), its editors, its readers and
     /// its editor-in-chief, as a box quotes them ("sagt die Redaktion", "sagt Chefredakteurin Petra Lange", "zegt lezer Piet").
+    /// Whether the token is one of `siteSelfWords`, or a word built on the newsroom's or the publisher's name
+    /// (`siteRoots`: "Chefredaktion", "hoofdredactie", "directeur-hoofdredacteur", "Verlagsgeschäftsführer", "Редакция").
+    static func isSiteWord(_ p: UnsafeBufferPointer<UInt8>, _ t: Range<Int>) -> Bool {
+        isOne(p, t, of: siteSelfWords) || hasRoot(p, t, siteRoots)
+    }
+
+    /// Stems of the newsroom, its editor-in-chief and the publisher, matched anywhere in a word (small letters; Cyrillic
+    /// capitals fold too). Not an editor's ("sa redaktøren": an article quotes other papers' editors).
+    static let siteRoots: [[UInt8]] = ["redaktion", "redactie", "rédaction", "redacción", "redazione", "redação", "redaksjon", "redakce",
+                                       "redakcja", "редакц", "chefredakt", "hoofdredact", "sjefredakt", "verlag", "uitgever", "wydaw"]
+        .map { Array($0.utf8) }
+    /// More stems that make a list's lead-in the site's ("The editors recommend:", "Die Redakteurin empfiehlt:", "Our
+    /// newsroom recommends:", "Das Moderationsteam rät:").
+    static let leadInSiteRoots: [[UInt8]] = ["redakt", "redact", "rédact", "redacc", "redazion", "redaç", "editor", "newsroom",
+                                             "moderation", "moderator", "herausgeber", "publisher"].map { Array($0.utf8) }
+
+    /// Whether one of `roots` occurs in the token, its ASCII and Cyrillic capitals folded.
+    static func hasRoot(_ p: UnsafeBufferPointer<UInt8>, _ t: Range<Int>, _ roots: [[UInt8]]) -> Bool {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(t.count)
+        var i = t.lowerBound
+        while i < t.upperBound {
+            let b = p[i]
+            if Bytes.isUpper(b) { folded.append(b | 0x20); i += 1; continue }
+            if b == 0xD0 && i + 1 < t.upperBound {
+                let c = p[i + 1]
+                if c >= 0x90 && c <= 0x9F { folded += [0xD0, c + 0x20]; i += 2; continue }   // А-П
+                if c >= 0xA0 && c <= 0xAF { folded += [0xD1, c - 0x20]; i += 2; continue }   // Р-Я
+            }
+            if b == 0xC3 && i + 1 < t.upperBound && p[i + 1] >= 0x80 && p[i + 1] <= 0x9E && p[i + 1] != 0x97 {
+                folded += [0xC3, p[i + 1] + 0x20]; i += 2; continue                          // À-Þ
+            }
+            folded.append(b)
+            i += 1
+        }
+        return roots.contains { root in
+            root.count <= folded.count && (0...(folded.count - root.count)).contains { k in folded[k..<(k + root.count)].elementsEqual(root) }
+        }
+    }
+
     static let siteSelfWords: [StaticString] = sitePossessives + [
         "ons", "redaktion", "redactie", "rédaction", "redacción", "redazione", "redação", "redaktionen", "redaksjonen",
         "toimitus", "redakcja", "redakce", "редакция", "redaksi",
@@ -311,6 +353,9 @@ extension PhrasePolicy {
         // Separable verbs, their particle after the speaker: "fügt sie hinzu", "voegt ze toe".
         "fügt", "fügte", "voegt", "voegde",
     ]
+
+    /// The reader as the object of a separable verb ("laat het je vrienden weten", "teile es deinen Freunden mit").
+    static let readerPronouns: [StaticString] = ["je", "jouw", "jullie", "dich", "dir", "dein", "deine", "deinen", "deinem", "euch", "euer", "eure"]
 
     /// Separable verbs of saying (de, nl) and the particle that closes their clause: a tag when the particle is its last word.
     static let separableVerbs: [(verb: StaticString, particle: StaticString)] = [

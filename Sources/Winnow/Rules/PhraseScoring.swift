@@ -38,40 +38,6 @@ struct PhrasePolicy: Sendable {
 
     /// A subheading has at most this many words.
     static let subheadingWords = 4
-    /// A numbered subheading of a list article has at most this many words, its number included.
-    static let numberedSubheadingWords = 10
-
-    /// Whether block `i` opens with a number marker ("2." or "2)") and no other figure, stands between two paragraphs of
-    /// prose, and a line numbered one less or one more does the same with words of its own: a list article's subheading.
-    static func isNumberedSubheading(_ context: DetectionContext, _ i: Int) -> Bool {
-        let p = context.bytes, blocks = context.blocks
-        func numbered(_ j: Int) -> Int? {
-            let r = blocks[j].trimmed
-            guard blocks[j].words <= numberedSubheadingWords, !blocks[j].endsLikeSentence || p[r.upperBound - 1] == 0x3F,
-                  let marker = ListMarkupRule.numberMarker(p, r), marker.end < r.upperBound,
-                  p[marker.end] == 0x20 || p[marker.end] == 0x09,
-                  blocks[j].digits == marker.end - 1 - r.lowerBound else { return nil }
-            return marker.value
-        }
-        // Not a site's own steps ("2. Sign up for our morning newsletter"; "1. Subscribe to our newsletter", "2. Become a
-        // supporter", "3. Tell your friends about us"): neither the heading nor the paragraph under it speaks for the site,
-        // nor do its sibling's (review G).
-        func speaksForSite(_ j: Int) -> Bool {
-            var a = j + 1
-            while a < blocks.count && blocks[a].isBlank { a += 1 }
-            return [j, a].contains { k in
-                k < blocks.count && PhrasePolicy.tokens(p, blocks[k].trimmed).contains {
-                    PhrasePolicy.isOne(p, $0, of: PhrasePolicy.sitePossessives) || PhrasePolicy.isOne(p, $0, of: PhrasePolicy.firstPersons)
-                }
-            }
-        }
-        guard let n = numbered(i), betweenProseParagraphs(context, i), !speaksForSite(i) else { return false }
-        return blocks.indices.contains { j in
-            j != i && blocks[j].words >= 2 && (numbered(j).map { $0 == n - 1 || $0 == n + 1 } ?? false) && betweenProseParagraphs(context, j)
-                && !speaksForSite(j)
-        }
-    }
-
     /// An article's paragraph has at least this many words (and ends like a sentence).
     static let paragraphWords = 15
 
@@ -216,14 +182,6 @@ struct PhrasePolicy: Sendable {
         var subheading = false
         if definite && !aloneEnough && coverage < 1 && block.digits == 0 && block.words <= PhrasePolicy.subheadingWords
             && PhrasePolicy.betweenProseParagraphs(context, blockIndex) {
-            definite = false
-            subheading = true
-        }
-        // The same for a numbered subheading of a list article ("2. Sign up for the free newsletters" after "1. Pay for
-        // it"): up to `numberedSubheadingWords` words when a subheading numbered one less or one more also stands
-        // between paragraphs (a ranking of headlines has no paragraphs between its items).
-        if definite && !aloneEnough && coverage < 1 && block.words <= PhrasePolicy.numberedSubheadingWords
-            && PhrasePolicy.isNumberedSubheading(context, blockIndex) {
             definite = false
             subheading = true
         }
