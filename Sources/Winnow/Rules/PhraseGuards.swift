@@ -233,8 +233,6 @@ extension PhrasePolicy {
         return false
     }
 
-    /// Words in a tag that make the speaker the site itself: its "our" (`sitePossessives`), its editors, its readers and
-    /// its editor-in-chief, as a box quotes them ("sagt die Redaktion", "sagt Chefredakteurin Petra Lange", "zegt lezer Piet").
     /// Whether the token is one of `siteSelfWords`, or a word built on the newsroom's or the publisher's name
     /// (`siteRoots`: "Chefredaktion", "hoofdredactie", "directeur-hoofdredacteur", "Verlagsgeschäftsführer", "Редакция").
     static func isSiteWord(_ p: UnsafeBufferPointer<UInt8>, _ t: Range<Int>) -> Bool {
@@ -275,6 +273,8 @@ extension PhrasePolicy {
         }
     }
 
+    /// Words in a tag that make the speaker the site itself: its "our" (`sitePossessives`), its editors, its readers and
+    /// its editor-in-chief, as a box quotes them ("sagt die Redaktion", "sagt Chefredakteurin Petra Lange", "zegt lezer Piet").
     static let siteSelfWords: [StaticString] = sitePossessives + [
         "ons", "redaktion", "redactie", "rédaction", "redacción", "redazione", "redação", "redaktionen", "redaksjonen",
         "toimitus", "redakcja", "redakce", "редакция", "redaksi",
