@@ -97,31 +97,18 @@ public struct FileDescriptorSource: ByteSource {
     }
 }
 
-/// The bytes a `FileDescriptorSource` read ahead: one allocation, freed when the last copy of the source
-/// lets go of it.
+/// The bytes a `FileDescriptorSource` read ahead: one allocation (`PageMemory`), freed when the last copy of the
+/// source lets go of it.
 private final class ReadAhead {
-    let base: UnsafeMutableRawPointer
+    private let memory: PageMemory
+    var base: UnsafeMutableRawPointer { memory.base }
     var count = 0
     let capacity: Int
-    private let fromMemalign: Bool
 
     init(capacity: Int) {
         self.capacity = max(capacity, 1)
-        #if os(Linux)
-        let huge = 2 << 20
-        var raw: UnsafeMutableRawPointer? = nil
-        if capacity >= huge, posix_memalign(&raw, huge, (capacity + huge - 1) / huge * huge) == 0, let raw {
-            _ = madvise(raw, (capacity + huge - 1) / huge * huge, MADV_HUGEPAGE)
-            base = raw
-            fromMemalign = true
-            return
-        }
-        #endif
-        base = UnsafeMutableRawPointer.allocate(byteCount: self.capacity, alignment: 16)
-        fromMemalign = false
+        memory = PageMemory(byteCount: self.capacity)
     }
-
-    deinit { if fromMemalign { free(base) } else { base.deallocate() } }
 }
 
 @inline(__always)

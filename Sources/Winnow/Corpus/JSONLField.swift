@@ -617,12 +617,9 @@ extension JSONLField {
     }
 }
 
-// MARK: - Byte search (16 bytes at a time with vector compares, 8 with SWAR)
+// MARK: - Byte search (16 bytes at a time with vector compares, 8 with `SWAR`)
 
 extension JSONLField {
-    @inline(__always) private static var ones: UInt64 { 0x0101_0101_0101_0101 }
-    @inline(__always) private static var highs: UInt64 { 0x8080_8080_8080_8080 }
-
     @inline(__always)
     private static func load16(_ p: UnsafePointer<UInt8>) -> SIMD16<UInt8> {
         UnsafeRawPointer(p).loadUnaligned(as: SIMD16<UInt8>.self)
@@ -631,25 +628,6 @@ extension JSONLField {
     @inline(__always) private static var backslash16: SIMD16<UInt8> { SIMD16(repeating: 0x5C) }
     @inline(__always) private static var space16: SIMD16<UInt8> { SIMD16(repeating: 0x20) }
     @inline(__always) private static var surrogateLead16: SIMD16<UInt8> { SIMD16(repeating: 0xED) }
-
-    @inline(__always)
-    private static func load8(_ p: UnsafePointer<UInt8>) -> UInt64 {
-        UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
-    }
-
-    /// High bit set in (at least) the lowest byte of `v` equal to `b`; the lowest flagged byte is
-    /// always a true match (higher ones may be false positives from borrows, which we never use).
-    @inline(__always)
-    private static func eqMask(_ v: UInt64, _ b: UInt8) -> UInt64 {
-        let x = v ^ (ones &* UInt64(b))
-        return (x &- ones) & ~x & highs
-    }
-
-    /// Same, for bytes < `b` (valid for b <= 0x80).
-    @inline(__always)
-    private static func ltMask(_ v: UInt64, _ b: UInt8) -> UInt64 {
-        (v &- ones &* UInt64(b)) & ~v & highs
-    }
 
     /// First index >= i with `"`, `\` or a byte < 0x20, or n.
     @inline(__always)
@@ -662,8 +640,8 @@ extension JSONLField {
             i += 16
         }
         while i + 8 <= n {
-            let v = load8(p + i)
-            let m = eqMask(v, 0x22) | eqMask(v, 0x5C) | ltMask(v, 0x20)
+            let v = SWAR.load8(p + i)
+            let m = SWAR.eqMask(v, 0x22) | SWAR.eqMask(v, 0x5C) | SWAR.ltMask(v, 0x20)
             if m != 0 { return i + m.trailingZeroBitCount >> 3 }
             i += 8
         }
@@ -684,7 +662,7 @@ extension JSONLField {
             i += 16
         }
         while i + 8 <= n {
-            let m = eqMask(load8(p + i), 0x5C)
+            let m = SWAR.eqMask(SWAR.load8(p + i), 0x5C)
             if m != 0 { return i + m.trailingZeroBitCount >> 3 }
             i += 8
         }
@@ -705,8 +683,8 @@ extension JSONLField {
             i += 16
         }
         while i + 8 <= n {
-            let v = load8(p + i)
-            let m = eqMask(v, 0x22) | eqMask(v, 0x5C) | ltMask(v, 0x20) | eqMask(v, 0xED)
+            let v = SWAR.load8(p + i)
+            let m = SWAR.eqMask(v, 0x22) | SWAR.eqMask(v, 0x5C) | SWAR.ltMask(v, 0x20) | SWAR.eqMask(v, 0xED)
             if m != 0 { return i + m.trailingZeroBitCount >> 3 }
             i += 8
         }

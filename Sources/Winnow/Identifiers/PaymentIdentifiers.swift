@@ -39,14 +39,9 @@ enum PaymentIdentifiers: Sendable {
     /// 1 for ASCII letters and digits, by byte: the scanner's token test is one load.
     private static let alnumTable: [UInt8] = (0..<256).map { isAlnum(UInt8($0)) ? 1 : 0 }
 
-    /// Whether any of the eight bytes at `p` is an ASCII digit (SWAR: for each byte below 0x80, the high
-    /// bit of 0xB9 - b is set when b <= 0x39 and that of b + 0x50 when b >= 0x30).
+    /// Whether any of the eight bytes at `p` is an ASCII digit.
     @inline(__always)
-    private static func hasDigit(_ p: UnsafePointer<UInt8>) -> Bool {
-        let x = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
-        let low7 = x & 0x7F7F_7F7F_7F7F_7F7F
-        return (0xB9B9_B9B9_B9B9_B9B9 &- low7) & ~x & (low7 &+ 0x5050_5050_5050_5050) & 0x8080_8080_8080_8080 != 0
-    }
+    private static func hasDigit(_ p: UnsafePointer<UInt8>) -> Bool { SWAR.hasDigit(SWAR.load8(p)) }
 
     private static func scanTokens(_ p: UnsafePointer<UInt8>, _ range: Range<Int>, _ alnum: UnsafePointer<UInt8>,
                              into out: inout [PaymentIdentifierMatch]) {

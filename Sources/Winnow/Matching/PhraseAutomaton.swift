@@ -460,40 +460,16 @@ struct PhraseAutomaton: Sendable {
     }
 }
 
-/// The automaton's transitions: one allocation, never written after the build. On Linux it is aligned to
-/// 2 MiB and marked for transparent huge pages: the table is a few megabytes read at random, so one
-/// huge page fault instead of hundreds of small ones at start-up, and far fewer TLB misses while scanning.
+/// The automaton's transitions: one allocation (`PageMemory`: huge pages on Linux), never written after the build.
 final class TransitionTable: @unchecked Sendable {
     let base: UnsafeMutablePointer<UInt16>
     let count: Int
-    private let fromMemalign: Bool
+    private let memory: PageMemory
 
     init(count: Int) {
         self.count = count
-        let bytes = max(count, 1) * MemoryLayout<UInt16>.stride
-        #if os(Linux)
-        let huge = 2 << 20
-        if bytes >= huge / 2 {
-            // A tail of at least half a huge page is rounded up to a whole one and marked too (in a virtual
-            // machine each small page's fault costs more than clearing it: the default rules' table, 3.7 MB,
-            // took 935 page faults at start-up with its tail on small pages, 537 without); a smaller tail takes
-            // small pages (the kernel clears every page it hands out, so a mostly empty huge page would cost
-            // more than it saves).
-            let tail = bytes % huge
-            let rounded = tail == 0 || tail >= huge / 2 ? (bytes + huge - 1) / huge * huge : (bytes + 4095) / 4096 * 4096
-            var raw: UnsafeMutableRawPointer? = nil
-            if posix_memalign(&raw, huge, rounded) == 0, let raw {
-                if rounded >= huge { _ = madvise(raw, rounded / huge * huge, MADV_HUGEPAGE) }
-                base = raw.bindMemory(to: UInt16.self, capacity: rounded / MemoryLayout<UInt16>.stride)
-                fromMemalign = true
-                return
-            }
-        }
-        #endif
-        base = UnsafeMutablePointer<UInt16>.allocate(capacity: max(count, 1))
-        fromMemalign = false
+        memory = PageMemory(byteCount: max(count, 1) * MemoryLayout<UInt16>.stride)
+        base = memory.base.bindMemory(to: UInt16.self, capacity: max(count, 1))
     }
-
-    deinit { if fromMemalign { free(base) } else { base.deallocate() } }
 }
 

@@ -79,6 +79,13 @@ extension PhrasePolicy {
         return (items, leadIn)
     }
 
+    /// Whether the block `i`, an item of a list, is the article's: its list reads as the article's own
+    /// (`isArticleListItem`) or gives someone's advice as the article reports it (`isReportedListItem`).
+    static func isArticlesListItem(_ context: DetectionContext, _ i: Int) -> Bool {
+        let list = listAround(context, i)
+        return isArticleListItem(context, i, in: list) || isReportedListItem(context, i, in: list)
+    }
+
     /// Whether the block `i`, an item of a list, is one of the article's own: the other items (`listAround`) that read
     /// as the article's sentences (at least `itemWords` words, none of this rule's phrases) outnumber those that hold
     /// this rule's phrases or another prompt's strong phrase (a box's list has its own lines in the majority: "- Comments
@@ -86,14 +93,11 @@ extension PhrasePolicy {
     /// the list holds none of this rule's phrases ("Comment rules", "Why subscribe?", "We care about your privacy"); and
     /// no item speaks to the reader or for the site ("- Please be kind to each other.", "2. Bitte bleiben Sie beim Thema.",
     /// "- I nostri giornalisti seguono ogni seduta.").
-    static func isArticleListItem(_ context: DetectionContext, _ i: Int) -> Bool {
+    static func isArticleListItem(_ context: DetectionContext, _ i: Int, in list: (items: [Int], leadIn: Int?)) -> Bool {
         let blocks = context.blocks, p = context.bytes
         func ruleMatch(_ j: Int) -> Bool { context.matches.contains { $0.block == j } }
         func prompt(_ j: Int) -> Bool { ruleMatch(j) || (j < context.prompts.count && context.prompts[j]) }
-        func speaks(_ j: Int) -> Bool {
-            tokens(p, blocks[j].trimmed).contains { isOne(p, $0, of: readerWords) || isOne(p, $0, of: sitePossessives) }
-        }
-        let list = listAround(context, i)
+        func speaks(_ j: Int) -> Bool { hasWord(p, blocks[j].trimmed, of: [readerWords, sitePossessives]) }
         if let leadIn = list.leadIn, ruleMatch(leadIn) { return false }
         var anchors = 0, boxed = 0
         for j in list.items {
@@ -109,20 +113,21 @@ extension PhrasePolicy {
     /// following:", "Our partners recommend:"); and no item speaks for the site or asks a favour ("- Subscribe to our
     /// newsletter.", "- Please support us."). Review G found lead-ins with any verb of saying ("Here is what they said:",
     /// "Im Klartext heißt das:") over sites' own boxes.
-    static func isReportedListItem(_ context: DetectionContext, _ i: Int) -> Bool {
+    static func isReportedListItem(_ context: DetectionContext, _ i: Int, in list: (items: [Int], leadIn: Int?)) -> Bool {
         let blocks = context.blocks, p = context.bytes
-        let list = listAround(context, i)
         guard let leadIn = list.leadIn, blocks[leadIn].words >= leadInWords,
               Bytes.endsWithColon(p, blocks[leadIn].trimmed), !context.matches.contains(where: { $0.block == leadIn }) else { return false }
-        let words = tokens(p, blocks[leadIn].trimmed)
-        if words.contains(where: { isOne(p, $0, of: readerWords) || isSiteWord(p, $0) || isOne(p, $0, of: firstPersons)
-                                    || hasRoot(p, $0, leadInSiteRoots) }) {
+        let lead = blocks[leadIn].trimmed
+        if hasWord(p, lead, of: [readerWords, firstPersons]) || tokens(p, lead).contains(where: { isSiteWord(p, $0) || hasRoot(p, $0, leadInSiteRoots) }) {
             return false
         }
-        guard words.contains(where: { isOne(p, $0, of: advisingVerbs) }) else { return false }
-        return !([i] + list.items).contains { j in
-            tokens(p, blocks[j].trimmed).contains { isOne(p, $0, of: sitePossessives) || isOne(p, $0, of: firstPersons) || isOne(p, $0, of: askingWords) }
-        }
+        guard hasWord(p, lead, of: [advisingVerbs]) else { return false }
+        return !([i] + list.items).contains { hasWord(p, blocks[$0].trimmed, of: [sitePossessives, firstPersons, askingWords]) }
+    }
+
+    /// Whether a token of `r` (without the punctuation around it) is in one of `lists`.
+    static func hasWord(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>, of lists: [[StaticString]]) -> Bool {
+        tokens(p, r).contains { t in lists.contains { isOne(p, t, of: $0) } }
     }
     /// A list's reported lead-in has at least this many words.
     static let leadInWords = 3
@@ -203,15 +208,13 @@ extension PhrasePolicy {
             // ", ber hon."); a participle after an auxiliary ("ha detto", "ha dicho", "a-t-elle dit") anywhere.
             let position = forward ? k : tokens.count - window.count + k
             let rest = tokens[(position + 1)...]
-            // ("say" only after "they", and not in "as they say".)
-            if word(p, token, is: "say") && !(k > 0 && word(p, window[k - 1], is: "they") && !(k > 1 && word(p, window[k - 2], is: "as"))) {
-                continue
-            }
             // The Turkish "... ifadelerini kullandı" ("used the words").
-            if isOne(p, token, of: ["ifadelerini", "sözlerini"]), let next, Bytes.hasPrefix(p, stripped(p, next).lowerBound, next.upperBound, "kullan") {
+            if isOne(p, token, of: quotedWordsNouns), let next, Bytes.hasPrefix(p, stripped(p, next).lowerBound, next.upperBound, "kullan") {
                 return true
             }
-            if weak && isReportingVerb(p, token, in: weakReportingVerbs) {
+            // "say" after "they", not in "as they say".
+            let theySay = word(p, token, is: "say") && k > 0 && word(p, window[k - 1], is: "they") && !(k > 1 && word(p, window[k - 2], is: "as"))
+            if weak && (theySay || isReportingVerb(p, token, in: weakReportingVerbs)) {
                 if rest.isEmpty { return true }
                 if rest.count <= 3, let first = rest.first,
                    Bytes.isUpper(p[stripped(p, first).lowerBound]) || isOne(p, first, of: pronouns) { return true }
@@ -220,7 +223,7 @@ extension PhrasePolicy {
             // A separable verb of saying with its particle closing the tag, the speaker between ("teilte das Tierheim mit",
             // "gab die Polizei bekannt", "laat de burgemeester weten").
             if forward, rest.count >= 2 && rest.count <= 5, let last = rest.last,
-               let pair = separableVerbs.first(where: { isOne(p, token, of: [$0.verb]) }), word(p, last, is: pair.particle),
+               let pair = separableVerbs.first(where: { word(p, token, is: $0.verb) }), word(p, last, is: pair.particle),
                !rest.contains(where: { isOne(p, $0, of: readerWords) || isOne(p, $0, of: readerPronouns) }) { return true }
             // ", so Berg." / ", so die Sprecherin."
             if forward && k == tokens.firstIndex(where: { isWordToken(p, $0) }) && word(p, token, is: "so"), let next {
@@ -239,34 +242,27 @@ extension PhrasePolicy {
         isOne(p, t, of: siteSelfWords) || hasRoot(p, t, siteRoots)
     }
 
-    /// Stems of the newsroom, its editor-in-chief and the publisher, matched anywhere in a word (small letters; Cyrillic
-    /// capitals fold too). Not an editor's ("sa redaktøren": an article quotes other papers' editors).
-    static let siteRoots: [[UInt8]] = ["redaktion", "redactie", "rédaction", "redacción", "redazione", "redação", "redaksjon", "redakce",
-                                       "redakcja", "редакц", "chefredakt", "hoofdredact", "sjefredakt", "verlag", "uitgever", "wydaw"]
-        .map { Array($0.utf8) }
+    /// Stems of the newsroom, its editor-in-chief and the publisher, matched anywhere in a word. Not an editor's ("sa
+    /// redaktøren": an article quotes other papers' editors).
+    static let siteRoots = foldedRoots(["redaktion", "redactie", "rédaction", "redacción", "redazione", "redação", "redaksjon", "redakce",
+                                        "redakcja", "редакц", "chefredakt", "hoofdredact", "sjefredakt", "verlag", "uitgever", "wydaw"])
     /// More stems that make a list's lead-in the site's ("The editors recommend:", "Die Redakteurin empfiehlt:", "Our
     /// newsroom recommends:", "Das Moderationsteam rät:").
-    static let leadInSiteRoots: [[UInt8]] = ["redakt", "redact", "rédact", "redacc", "redazion", "redaç", "editor", "newsroom",
-                                             "moderation", "moderator", "herausgeber", "publisher"].map { Array($0.utf8) }
+    static let leadInSiteRoots = foldedRoots(["redakt", "redact", "rédact", "redacc", "redazion", "redaç", "editor", "newsroom",
+                                              "moderation", "moderator", "herausgeber", "publisher"])
 
-    /// Whether one of `roots` occurs in the token, its ASCII and Cyrillic capitals folded.
+    /// Stems folded as the cue matcher folds text (`PhraseAutomaton.fold`).
+    static func foldedRoots(_ roots: [String]) -> [[UInt8]] {
+        roots.map { Array($0.utf8).withUnsafeBufferPointer { PhraseAutomaton.fold($0) } }
+    }
+
+    /// Whether one of `roots` (`foldedRoots`) occurs in the token, folded by the cue matcher's table; the Cyrillic
+    /// capitals Р-Я, which the table does not fold (their small letters have another lead byte), fold too.
     static func hasRoot(_ p: UnsafeBufferPointer<UInt8>, _ t: Range<Int>, _ roots: [[UInt8]]) -> Bool {
-        var folded: [UInt8] = []
-        folded.reserveCapacity(t.count)
-        var i = t.lowerBound
-        while i < t.upperBound {
-            let b = p[i]
-            if Bytes.isUpper(b) { folded.append(b | 0x20); i += 1; continue }
-            if b == 0xD0 && i + 1 < t.upperBound {
-                let c = p[i + 1]
-                if c >= 0x90 && c <= 0x9F { folded += [0xD0, c + 0x20]; i += 2; continue }   // А-П
-                if c >= 0xA0 && c <= 0xAF { folded += [0xD1, c - 0x20]; i += 2; continue }   // Р-Я
+        let folded = PhraseAutomaton.foldTable.withUnsafeBufferPointer { table in
+            t.map { i -> UInt8 in
+                p[i] == 0xD0 && i + 1 < t.upperBound && p[i + 1] >= 0xA0 && p[i + 1] <= 0xAF ? 0xD1 : table[Int(p[i])]
             }
-            if b == 0xC3 && i + 1 < t.upperBound && p[i + 1] >= 0x80 && p[i + 1] <= 0x9E && p[i + 1] != 0x97 {
-                folded += [0xC3, p[i + 1] + 0x20]; i += 2; continue                          // À-Þ
-            }
-            folded.append(b)
-            i += 1
         }
         return roots.contains { root in
             root.count <= folded.count && (0...(folded.count - root.count)).contains { k in folded[k..<(k + root.count)].elementsEqual(root) }
@@ -348,11 +344,14 @@ extension PhrasePolicy {
 
     /// Verbs of saying that are also participles or common words: a tag's last word, or before a name or a pronoun.
     static let weakReportingVerbs: [StaticString] = [
-        "added", "asked", "explained", "continued", "recalled", "admitted", "admits", "explains", "asks", "say",
+        "added", "asked", "explained", "continued", "recalled", "admitted", "admits", "explains", "asks",
         "ber", "lisää", "pyytää", "chiede", "spiega", "pide", "pede", "vraagt", "schrijft", "benadrukt",
         // Separable verbs, their particle after the speaker: "fügt sie hinzu", "voegt ze toe".
         "fügt", "fügte", "voegt", "voegde",
     ]
+
+    /// Turkish nouns for someone's words, as a tag uses them before a form of "kullanmak" ("... ifadelerini kullandı").
+    static let quotedWordsNouns: [StaticString] = ["ifadelerini", "sözlerini"]
 
     /// The reader as the object of a separable verb ("laat het je vrienden weten", "teile es deinen Freunden mit").
     static let readerPronouns: [StaticString] = ["je", "jouw", "jullie", "dich", "dir", "dein", "deine", "deinen", "deinem", "euch", "euer", "eure"]

@@ -160,7 +160,7 @@ struct PhrasePolicy: Sendable {
         // "- Los comentarios están cerrados en todas las noticias." under "What the regulator found"): a sentence with its
         // own bullet next to an item that is a sentence of the article (no phrase of this rule in it) stays, weak.
         if definite && !aloneEnough && block.endsLikeSentence && ListMarkupRule.hasOwnMarker(context.bytes, block)
-            && (PhrasePolicy.isArticleListItem(context, blockIndex) || PhrasePolicy.isReportedListItem(context, blockIndex)) {
+            && PhrasePolicy.isArticlesListItem(context, blockIndex) {
             definite = false
             reported = true
         }
