@@ -378,14 +378,19 @@ public struct Cleaner: Sendable {
         guard ListMarkupRule.mayBeMarkup(p, block) else { return nil }
         let loneBullet = ListMarkupRule.isLoneBullet(p, block)
         let loneNumber = !loneBullet && ListMarkupRule.isLoneNumber(p, block)
+        let lonePlus = !loneBullet && !loneNumber && ListMarkupRule.isLonePlus(p, block)
         let id = Self.listMarkupID
-        if loneBullet || loneNumber {
+        if loneBullet || loneNumber || lonePlus {
             // The item is the next kept line; removed lines in between do not separate them, a blank line does.
             var next = i + 1
             while next < blocks.count && decisions[next] != nil && !blocks[next].isBlank { next += 1 }
-            let joinable = next < blocks.count && !blocks[next].isBlank && decisions[next] == nil
+            let itemFollows = next < blocks.count && !blocks[next].isBlank && decisions[next] == nil
                 && !ListMarkupRule.isLoneBullet(p, blocks[next]) && !ListMarkupRule.isLoneNumber(p, blocks[next])
                 && !ListMarkupRule.hasOwnMarker(p, blocks[next])
+                && !ListMarkupRule.isLonePlus(p, blocks[next]) && !ListMarkupRule.hasPlusMarker(p, blocks[next])
+            // A lone `+` is never joined (a review's pro keeps its sign); with no item after it, it goes.
+            if lonePlus && itemFollows { return nil }
+            let joinable = itemFollows && !lonePlus
             if joinable {
                 let start = out.count
                 if loneBullet {
@@ -402,7 +407,7 @@ public struct Cleaner: Sendable {
                 for k in (i + 1)..<next { report.removals.append(removal(p, blocks, k, decisions[k]!, findings)) }
                 return next - i + 1
             }
-            if loneBullet {
+            if loneBullet || lonePlus {
                 var removal = Removal(ruleID: id, family: .listMarkup, reason: "bullet with no item after it", range: block.range, line: i + 1)
                 removal.ruleSlot = Int32(listMarkupSlot ?? -1)
                 report.removals.append(removal)

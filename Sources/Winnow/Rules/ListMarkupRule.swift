@@ -1,7 +1,9 @@
 /// List markup: a bullet or a number alone on its line is joined with the item on the next line;
 /// bullet glyphs are unified (default `- `). Numbered items keep their numbers. A bare bullet with no
 /// item after it is removed. Lines that begin with a dash but are not alone stay as written (dialogue
-/// dashes and prose are not list items).
+/// dashes and prose are not list items). A `+` (the second level of a text browser's nested lists,
+/// "* Sports / + Cricket / + Football") is neither unified nor joined, since it also marks a review's pros;
+/// alone on its line with no item after it, it is removed like any bare bullet.
 public struct ListMarkupRule: Rule {
     public init() {}
 
@@ -17,11 +19,16 @@ public struct ListMarkupRule: Rule {
             RuleExample("Priorities:\n• Housing\n▪ Transport\n", expected: "Priorities:\n- Housing\n- Transport\n"),
             RuleExample("Priorities:\n►\nHousing\n", expected: "Priorities:\n- Housing\n"),
             RuleExample("The list:\n*\n\nNothing followed.\n", expected: "The list:\n\nNothing followed.\n"),
+            RuleExample("The council listed its priorities:\n*\n+ A new school for the island.\n+ A bigger clinic.\n+\n",
+                        expected: "The council listed its priorities:\n+ A new school for the island.\n+ A bigger clinic.\n"),
+            RuleExample("Weather\n*\n+\n+\n", expected: "Weather\n"),
         ],
         nonTriggering: [
             RuleExample("- and that, he said, was the end of it.\n"),
             RuleExample("– Vi er fornøyde, sier ordføreren.\n– Det blir bra.\n"),
             RuleExample("The score was 2-1.\n3.\n"),
+            // A review's pros keep their glyph, and a lone one stays with the line it marks.
+            RuleExample("Pros and cons\n+ Long battery life\n- Heavy\n+\nBright screen\n"),
         ],
         enabledByDefault: true)
 
@@ -33,7 +40,20 @@ public struct ListMarkupRule: Rule {
     static func mayBeMarkup(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
         guard !block.trimmed.isEmpty else { return false }
         let first = p[block.trimmed.lowerBound]
-        return Bytes.isDigit(first) || first == 0x2D || first == 0x2A || first == 0xC2 || first == 0xE2
+        return Bytes.isDigit(first) || first == 0x2D || first == 0x2A || first == 0xC2 || first == 0xE2 || first == 0x2B
+    }
+
+    /// The block is a `+` alone.
+    @inline(__always)
+    static func isLonePlus(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        block.trimmed.count == 1 && p[block.trimmed.lowerBound] == 0x2B
+    }
+
+    /// The line begins with `+` and a space: a nested item of a text browser's list, or a review's pro.
+    @inline(__always)
+    static func hasPlusMarker(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
+        let r = block.trimmed
+        return r.count >= 3 && p[r.lowerBound] == 0x2B && (p[r.lowerBound + 1] == 0x20 || p[r.lowerBound + 1] == 0x09)
     }
 
     /// Length in bytes of the bullet glyph at `i`, if there is one: - * • · ▪ ‣ ◦ – — ► ▸ ● ■ ○.
