@@ -31,6 +31,8 @@ public struct CommentSectionRule: Rule {
             RuleExample("Most zostanie otwarty w maju.\nKomentarze są wyłączone.\n", expected: "Most zostanie otwarty w maju.\n"),
             RuleExample("Köprü mayısta açılıyor.\nYorumlar kapalı.\n", expected: "Köprü mayısta açılıyor.\n"),
             RuleExample("Jembatan dibuka kembali pada bulan Mei.\nKomentar ditutup.\n", expected: "Jembatan dibuka kembali pada bulan Mei.\n"),
+            RuleExample("The bridge reopens in May.\n\nJoin Discussion\n\nAdd Your Comment\n", expected: "The bridge reopens in May.\n"),
+            RuleExample("Il ponte riapre a maggio.\nScrivi un commento\n", expected: "Il ponte riapre a maggio.\n"),
         ],
         nonTriggering: [
             // An item of the article's own list.
@@ -42,6 +44,7 @@ public struct CommentSectionRule: Rule {
             RuleExample("The site said comments are closed on stories about the trial to protect the jury.\n"),
             RuleExample("Readers who want to leave a reply to the minister can write to the paper's letters page.\n"),
             RuleExample("Comments are closed, the mayor said, but the plans can be seen at the town hall until Friday.\n"),
+            RuleExample("Residents who want to join the conversation about the new ferry timetable can come to the town hall on Friday evening.\n"),
         ],
         enabledByDefault: true)
 
@@ -120,6 +123,11 @@ public struct CommentSectionRule: Rule {
         "os comentários são de responsabilidade", "comentários são de responsabilidade exclusiva",
         "komentar sepenuhnya menjadi tanggung jawab", "网友评论仅供其表达个人看法", "kommentar schreiben", "réagir à cet article",
         "añadir comentario", "kommentera artikeln", "kommenter saken", "reageer op dit artikel", "skomentuj artykuł",
+        // A comment form's buttons and headings
+        "add your comment", "post your comment", "leave your comment", "write a comment", "submit a comment", "join discussion",
+        "join the conversation", "kommentar hinzufügen", "ajouter un commentaire", "écrire un commentaire", "escribe un comentario",
+        "aggiungi un commento", "scrivi un commento", "escreva um comentário", "adicione um comentário", "plaats een reactie",
+        "schrijf een reactie", "napisz komentarz",
     ]
 
     public func detect(_ context: DetectionContext, into findings: inout [Finding]) {

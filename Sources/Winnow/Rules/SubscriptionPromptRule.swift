@@ -33,6 +33,8 @@ public struct SubscriptionPromptRule: Rule {
                         expected: "The pier reopens on Monday.\n"),
             RuleExample("The pier reopens on Monday.\nScreen Name:\nPassword:\nForgot your password?\n", expected: "The pier reopens on Monday.\n"),
             RuleExample("The pier reopens on Monday.\nThanks! You have successfully subscribed.\n", expected: "The pier reopens on Monday.\n"),
+            RuleExample("The pier reopens on Monday.\nThis site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.\n",
+                        expected: "The pier reopens on Monday.\n"),
         ],
         nonTriggering: [
             // A subheading between two of the article's paragraphs, with a word of its own besides the phrase.
@@ -44,6 +46,7 @@ public struct SubscriptionPromptRule: Rule {
             RuleExample("The council will subscribe to a new bus service that links the pier to the station, officials said on Friday.\n"),
             RuleExample("Newsletter editors at the paper voted to strike over pay, the union said.\n"),
             RuleExample("The harbour master posted a video of the storm on YouTube, and it was watched a million times in a day.\n"),
+            RuleExample("The booking site, which is protected by reCAPTCHA, was still flooded with fake reservations, the ferry company said.\n"),
         ],
         enabledByDefault: true)
 
@@ -77,6 +80,8 @@ public struct SubscriptionPromptRule: Rule {
         "would like to subscribe", "complete your newsletter subscription", "newsletter subscription", "newsletter preferences",
         "be the first to know", "you can opt out at any time", "i have read and agree", "you have read and agree", "by registering you",
         "free daily newsletter",
+        // The notice a sign-up or comment form's spam check leaves
+        "protected by recaptcha", "google privacy policy and terms of service apply", "terms of service apply",
         // Confirmations of a sign-up form and the fields of a log-in form left in the text
         "keep an eye on your inbox", "you have successfully subscribed", "successfully subscribed", "you are now subscribed",
         "password:", "confirm password", "forgot your password", "screen name:", "username:", "create an account",
