@@ -27,6 +27,8 @@ public struct ListMarkupRule: Rule {
             RuleExample("- and that, he said, was the end of it.\n"),
             RuleExample("– Vi er fornøyde, sier ordføreren.\n– Det blir bra.\n"),
             RuleExample("The score was 2-1.\n3.\n"),
+            // A section break between two parts of the article.
+            RuleExample("The storm passed in the night.\n\n* * *\n\nBy morning the harbour was calm again.\n"),
             // A review's pros keep their glyph, and a lone one stays with the line it marks.
             RuleExample("Pros and cons\n+ Long battery life\n- Heavy\n+\nBright screen\n"),
         ],
@@ -116,7 +118,8 @@ public struct ListMarkupRule: Rule {
         return (value, i + 1)
     }
 
-    /// A non-dash bullet glyph followed by white space at the start of a line: its range (glyph and spaces).
+    /// A non-dash bullet glyph followed by white space at the start of a line: its range (glyph and spaces); nil for a
+    /// line of glyphs alone.
     static func inlineBullet(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Range<Int>? {
         let r = block.trimmed
         guard r.count >= 3 else { return nil }
@@ -125,6 +128,14 @@ public struct ListMarkupRule: Rule {
         var j = r.lowerBound + n
         guard j < r.upperBound, p[j] == 0x20 || p[j] == 0x09 else { return nil }
         while j < r.upperBound && (p[j] == 0x20 || p[j] == 0x09) { j += 1 }
-        return r.lowerBound..<j
+        // Glyphs and spaces only ("* * *", "• • •"): a section break, not an item.
+        var k = j
+        while k < r.upperBound {
+            if p[k] == 0x20 || p[k] == 0x09 { k += 1; continue }
+            let m = bulletLength(p, k, r.upperBound)
+            guard m > 0 else { return r.lowerBound..<j }
+            k += m
+        }
+        return nil
     }
 }
