@@ -49,12 +49,6 @@ public struct CookieNoticeRule: Rule {
             RuleExample("Regulators said the site had placed tracking cookies on visitors' computers without asking for their consent.\n"),
             RuleExample("The bakery sells cookies and bread from a stall on the quay.\n"),
             RuleExample("The regulator said the firm's use of cookies and similar technologies broke the law, and fined it two million euros.\n"),
-            // An explainer's question, with words of its own, between two of its paragraphs.
-            RuleExample("""
-                Since March, every news site in the country must ask before it sets a tracking cookie on a reader's computer.
-                Do I need to accept cookies?
-                No. The regulator says sites must offer a reject button on the first screen and may not block readers who refuse.
-                """),
         ],
         enabledByDefault: true)
 

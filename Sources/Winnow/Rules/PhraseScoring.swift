@@ -38,17 +38,6 @@ struct PhrasePolicy: Sendable {
 
     /// A subheading has at most this many words.
     static let subheadingWords = 4
-    /// A subheading that asks a question (an explainer's "Do I need to accept cookies?") has at most this many words.
-    static let questionWords = 8
-
-    /// The line ends with a question mark (ASCII, full-width or Arabic).
-    static func isQuestion(_ p: UnsafeBufferPointer<UInt8>, _ block: Block) -> Bool {
-        let lo = block.trimmed.lowerBound, hi = block.trimmed.upperBound
-        guard hi > lo else { return false }
-        if p[hi - 1] == 0x3F { return true }
-        if hi - 3 >= lo && p[hi - 3] == 0xEF && p[hi - 2] == 0xBC && p[hi - 1] == 0x9F { return true }   // ？
-        return hi - 2 >= lo && p[hi - 2] == 0xD8 && p[hi - 1] == 0x9F                                   // ؟
-    }
     /// An article's paragraph has at least this many words (and ends like a sentence).
     static let paragraphWords = 15
 
@@ -191,9 +180,7 @@ struct PhrasePolicy: Sendable {
         // don ?") names its topic with words of its own: it stays unless its phrases are all it says, or the block it
         // heads goes too (then the resolver takes it as that block's heading: the finding stays, weak).
         var subheading = false
-        if definite && !aloneEnough && coverage < 1 && block.digits == 0
-            && (block.words <= PhrasePolicy.subheadingWords
-                || (block.words <= PhrasePolicy.questionWords && PhrasePolicy.isQuestion(context.bytes, block)))
+        if definite && !aloneEnough && coverage < 1 && block.digits == 0 && block.words <= PhrasePolicy.subheadingWords
             && PhrasePolicy.betweenProseParagraphs(context, blockIndex) {
             definite = false
             subheading = true
