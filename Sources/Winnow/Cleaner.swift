@@ -387,8 +387,9 @@ public struct Cleaner: Sendable {
             let itemFollows = next < blocks.count && !blocks[next].isBlank && decisions[next] == nil
                 && !ListMarkupRule.isLoneBullet(p, blocks[next]) && !ListMarkupRule.isLoneNumber(p, blocks[next])
                 && !ListMarkupRule.hasOwnMarker(p, blocks[next])
-                && !ListMarkupRule.isLonePlus(p, blocks[next]) && !ListMarkupRule.hasPlusMarker(p, blocks[next])
-            // A lone `+` is never joined (a review's pro keeps its sign); with no item after it, it goes.
+                && !ListMarkupRule.isLonePlus(p, blocks[next]) && (loneNumber || !ListMarkupRule.hasPlusMarker(p, blocks[next]))
+            // A lone `+` is never joined (a review's pro keeps its sign); with no item after it, it goes. A bare bullet
+            // before a `+` item goes; a bare number stays with it ("1. + Long battery life").
             if lonePlus && itemFollows { return nil }
             let joinable = itemFollows && !lonePlus
             if joinable {

@@ -47,6 +47,8 @@ public struct SubscriptionPromptRule: Rule {
             RuleExample("Newsletter editors at the paper voted to strike over pay, the union said.\n"),
             RuleExample("The harbour master posted a video of the storm on YouTube, and it was watched a million times in a day.\n"),
             RuleExample("The booking site, which is protected by reCAPTCHA, was still flooded with fake reservations, the ferry company said.\n"),
+            RuleExample("The operator's booking form was protected by reCAPTCHA, but its privacy policy did not mention that Google received the data.\n"),
+            RuleExample("New terms of service apply from Monday.\n"),
         ],
         enabledByDefault: true)
 
@@ -81,7 +83,7 @@ public struct SubscriptionPromptRule: Rule {
         "be the first to know", "you can opt out at any time", "i have read and agree", "you have read and agree", "by registering you",
         "free daily newsletter",
         // The notice a sign-up or comment form's spam check leaves
-        "protected by recaptcha", "google privacy policy and terms of service apply", "terms of service apply",
+        "this site is protected by recaptcha",
         // Confirmations of a sign-up form and the fields of a log-in form left in the text
         "keep an eye on your inbox", "you have successfully subscribed", "successfully subscribed", "you are now subscribed",
         "password:", "confirm password", "forgot your password", "screen name:", "username:", "create an account",
