@@ -140,9 +140,10 @@ public struct Cleaner: Sendable {
         return current.result
     }
 
-    /// Passes over a document at most (the first and the checks of its output); two settle every input
-    /// seen so far, fuzzed garbage included.
-    static let maxPasses = 4
+    /// Passes over a document at most (the first and the checks of its output). Two settle every real page
+    /// seen so far; fuzzed garbage made of comment counters and "says:" lines needed five (each pass took one
+    /// layer of thread off), so the cap leaves room. A pass that changes nothing ends the loop.
+    static let maxPasses = 8
 
     /// One pass's work: the lines and cue matches it read, what it wrote and where each written line came from.
     struct Pass {
