@@ -82,6 +82,22 @@ struct ReportedSpeechTests {
         #expect(!Self.kept(line), "\(line)")
     }
 
+    /// A quotation of five words or more is the article quoting someone: its phrases cover nothing, whatever the verb
+    /// of the tag (or none: "reza el recuadro" describes the box); the site quoting itself still goes.
+    @Test(arguments: [
+        ("«Fai una donazione, ogni contributo conta», ha sottolineato il sindaco.", true),
+        ("“Faça uma doação, por menor que seja”, sublinhou o presidente da câmara.", true),
+        ("„Wesprzyj naszą pracę. Przekaż darowiznę”, apelował Nowak.", true),
+        ("“Apoya nuestro periodismo. Haz una donación”, reza el recuadro.", true),
+        ("Verbraucherschützer kritisieren den Satz „Mit der Nutzung unserer Website stimmen Sie der Verwendung von Cookies zu“, weil er keine Wahl lasse.", true),
+        ("„Unterstützen Sie uns mit einer Spende“, sagt Chefredakteurin Petra Lange.", false),
+        ("“Support independent journalism. Donate now,” says our editor.", false),
+        ("Support independent journalism. Donate now, it only takes a minute.", false),
+    ])
+    func quotationsCoverNothing(_ line: String, kept: Bool) {
+        #expect(Self.kept(line) == kept, "\(line)")
+    }
+
     @Test(arguments: [
         ("Support us, the editor said.", true), ("Support us, said the editor.", true), ("Support us – zei de minister.", true),
         ("The editor said: Support us.", false), ("The editor said: “Support us.”", true), ("Support us, it only takes a minute.", false), ("Support us: said before.", false),

@@ -242,6 +242,28 @@ extension PhrasePolicy {
         isOne(p, t, of: siteSelfWords) || hasRoot(p, t, siteRoots)
     }
 
+    /// Whether a word outside the line's quotation marks is a site word (`isSiteWord`): the site quoting itself
+    /// ("„Unterstützen Sie uns mit einer Spende“, sagt Chefredakteurin Petra Lange"), not the article quoting someone.
+    static func siteSpeaksOutsideQuotes(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var inQuote = false, start = -1, startQuoted = false
+        var i = r.lowerBound
+        func close(_ end: Int) -> Bool {
+            defer { start = -1 }
+            return start >= 0 && !startQuoted && isSiteWord(p, start..<end)
+        }
+        while i < r.upperBound {
+            let q = Bytes.quotationMarkLength(p, i, r.upperBound)
+            if q > 0 || Bytes.isSpace(p[i]) {
+                if close(i) { return true }
+                if q > 0 { inQuote.toggle(); i += q } else { i += 1 }
+                continue
+            }
+            if start < 0 { start = i; startQuoted = inQuote }
+            i += 1
+        }
+        return close(r.upperBound)
+    }
+
     /// Stems of the newsroom, its editor-in-chief and the publisher, matched anywhere in a word. Not an editor's ("sa
     /// redaktøren": an article quotes other papers' editors).
     static let siteRoots = foldedRoots(["redaktion", "redactie", "rédaction", "redacción", "redazione", "redação", "redaksjon", "redakce",
