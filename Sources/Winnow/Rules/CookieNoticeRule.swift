@@ -36,6 +36,16 @@ public struct CookieNoticeRule: Rule {
             RuleExample("부두는 월요일에 다시 문을 엽니다.\n이 웹사이트는 쿠키를 사용합니다. 모두 허용\n", expected: "부두는 월요일에 다시 문을 엽니다.\n"),
             RuleExample("Le quai rouvre lundi.\nNous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, vous acceptez leur utilisation.\n",
                         expected: "Le quai rouvre lundi.\n"),
+            RuleExample("Der Anleger öffnet am Montag.\nWir verwenden Cookies, um Ihnen das beste Nutzererlebnis zu bieten. Mit der Nutzung unserer Website stimmen Sie der Verwendung zu.\n",
+                        expected: "Der Anleger öffnet am Montag.\n"),
+            RuleExample("El muelle reabre el lunes.\nUtilizamos cookies para mejorar su experiencia. Al continuar navegando, acepta su uso.\n",
+                        expected: "El muelle reabre el lunes.\n"),
+            RuleExample("De pier gaat maandag weer open.\nDeze website maakt gebruik van cookies. Door verder te gaan ga je akkoord met ons cookiebeleid.\n",
+                        expected: "De pier gaat maandag weer open.\n"),
+            RuleExample("Паром снова ходит с понедельника.\nЭтот сайт использует файлы cookie. Продолжая работу с сайтом, вы соглашаетесь на их использование.\n",
+                        expected: "Паром снова ходит с понедельника.\n"),
+            RuleExample("Feribot pazartesi yeniden sefere başlıyor.\nBu sitede çerezler kullanılmaktadır. Siteyi kullanmaya devam ederek çerez kullanımını kabul etmiş olursunuz.\n",
+                        expected: "Feribot pazartesi yeniden sefere başlıyor.\n"),
         ],
         nonTriggering: [
             // Items of the article's own list (the others read as its sentences) say what a regulator found.
@@ -49,6 +59,10 @@ public struct CookieNoticeRule: Rule {
             RuleExample("Regulators said the site had placed tracking cookies on visitors' computers without asking for their consent.\n"),
             RuleExample("The bakery sells cookies and bread from a stall on the quay.\n"),
             RuleExample("The regulator said the firm's use of cookies and similar technologies broke the law, and fined it two million euros.\n"),
+            // A report that quotes a banner's formula, and articles that use its words in their own sentences.
+            RuleExample("Verbraucherschützer kritisieren den Satz „Mit der Nutzung unserer Website stimmen Sie der Verwendung von Cookies zu“, weil er keine Wahl lasse.\n"),
+            RuleExample("El alcalde dijo que la nueva web municipal servirá para mejorar su experiencia con los trámites y que no usará publicidad.\n"),
+            RuleExample("Door verder te gaan met de bouw van de brug negeert de gemeente het advies van de provincie, zegt de oppositie.\n"),
         ],
         enabledByDefault: true)
 
@@ -112,6 +126,15 @@ public struct CookieNoticeRule: Rule {
         "ta strona korzysta z ciasteczek", "korzysta z plików cookie", "tento web používá cookies",
         "tento web používá soubory cookie", "bu web sitesi çerez kullanmaktadır", "bu web sitesi çerez kullanmaktadir", "çerezleri kabul et",
         "クッキー（cookie）を使用しています", "cookieを使用しています", "クッキーを使用しています", "继续浏览即表示您同意", "繼續瀏覽即表示您同意", "계속 이용하시면",
+        // The banner's second sentence (what continuing means) and its other set phrases, in the languages above
+        "mit der nutzung unserer website", "stimmen sie der verwendung", "erklären sie sich mit der verwendung",
+        "das beste nutzererlebnis", "al continuar navegando", "si continúa navegando", "acepta su uso", "aceptas su uso",
+        "mejorar su experiencia", "mejorar tu experiencia", "política de cookies", "melhorar a sua experiência",
+        "concorda com a nossa política", "você concorda com", "continuando la navigazione", "accetti l'uso dei cookie",
+        "acconsenti all'uso dei cookie", "migliorare la tua esperienza", "door verder te gaan", "ga je akkoord met",
+        "gaat u akkoord met", "cookiebeleid", "wyrażasz zgodę na", "korzystając ze strony", "polityka cookies",
+        "продолжая работу с сайтом", "Продолжая работу с сайтом", "вы соглашаетесь", "bu sitede çerezler kullanılmaktadır",
+        "bu sitede çerezler kullanilmaktadir", "çerez kullanımını kabul", "çerez kullanimini kabul", "kullanmaya devam ederek",
     ]
 
     static let weak: [String] = ["cookies", "cookie", "consent", "gdpr", "privacy", "accept", "got it", "ok", "i agree", "agree"]
