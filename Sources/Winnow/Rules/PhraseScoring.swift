@@ -123,25 +123,34 @@ struct PhrasePolicy: Sendable {
         let byStart: (CueMatch, CueMatch) -> Bool = { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
         let inOrder = zip(matches, matches.dropFirst()).allSatisfy { !byStart($1, $0) }
         let ordered = inOrder ? matches : ArraySlice(matches.sorted(by: byStart))
-        // Phrases inside a quotation of five words or more are the article quoting them ("Verbraucherschützer kritisieren
-        // den Satz „Mit der Nutzung unserer Website stimmen Sie der Verwendung von Cookies zu“"): they cover nothing, unless
-        // the site is the one quoted ("„Unterstützen Sie uns mit einer Spende“, sagt Chefredakteurin Petra Lange").
-        let quoted = Bytes.hasQuotationMark(context.bytes, block.trimmed)
-            && !PhrasePolicy.siteSpeaksOutsideQuotes(context.bytes, block.trimmed)
         for m in ordered {
             let cue = cues[Int(m.cue)]
             if cue.atStart && m.range.lowerBound != firstWord { continue }
             anyUsed = true
             if cue.weight == .weak { weakCue = true }
             if cue.alone > 0 && block.words <= cue.alone { aloneEnough = true }
-            if !(quoted && PhrasePolicy.insideQuotation(context.bytes, block.trimmed, m.range.lowerBound)) { covering.add(m.range, in: context) }
+            covering.add(m.range, in: context)
             if cue.weight == .strong && m.range.lowerBound >= strongEnd {
                 strong += 1
                 strongEnd = m.range.upperBound
             }
         }
         if !anyUsed { return nil }
-        let coverage = covering.share(of: block)
+        var coverage = covering.share(of: block)
+        // Phrases inside a quotation of five words or more are the article quoting them ("Verbraucherschützer kritisieren
+        // den Satz „Mit der Nutzung unserer Website stimmen Sie der Verwendung von Cookies zu“"): they cover nothing, unless
+        // the site is the one quoted ("„Unterstützen Sie uns mit einer Spende“, sagt Chefredakteurin Petra Lange"). (Asked
+        // only of a short block that its coverage would remove.)
+        if !aloneEnough && coverage >= minCoverage && block.words <= maxWordsForCoverage
+            && Bytes.hasQuotationMark(context.bytes, block.trimmed) {
+            var outside = Coverage()
+            for m in ordered where !(cues[Int(m.cue)].atStart && m.range.lowerBound != firstWord)
+                && !PhrasePolicy.insideQuotation(context.bytes, block.trimmed, m.range.lowerBound) {
+                outside.add(m.range, in: context)
+            }
+            let unquoted = outside.share(of: block)
+            if unquoted < minCoverage && !PhrasePolicy.siteSpeaksOutsideQuotes(context.bytes, block.trimmed) { coverage = unquoted }
+        }
         var definite = aloneEnough || (coverage >= minCoverage && block.words <= maxWordsForCoverage)
         // A paragraph that quotes the phrases ("On the website it said: „We use cookies ...“") reports them: strong phrases
         // inside quotation marks do not count towards removing it.
