@@ -93,9 +93,22 @@ struct ReportedSpeechTests {
         ("„Unterstützen Sie uns mit einer Spende“, sagt Chefredakteurin Petra Lange.", false),
         ("“Support independent journalism. Donate now,” says our editor.", false),
         ("Support independent journalism. Donate now, it only takes a minute.", false),
+        // Review J: a box signed by its editor, director or team, and a box that is one quotation.
+        ("«Sostieni il nostro giornalismo: fai una donazione, ogni contributo conta.» Marco Rossi, direttore", false),
+        ("“Steun onafhankelijke journalistiek, elke bijdrage telt.” – het team van De Havenkrant", false),
+        ("“Support independent journalism. Donate now, every gift counts.”", false),
     ])
     func quotationsCoverNothing(_ line: String, kept: Bool) {
         #expect(Self.kept(line) == kept, "\(line)")
+    }
+
+    /// A signature on the line after the quotation makes it the site's box.
+    @Test func aSignatureBelowMakesTheQuotationTheSites() {
+        let quote = "„Unterstützen Sie unseren Journalismus mit einer Spende“ – so einfach geht es."
+        let text = "The harbour board met on Tuesday to discuss the ferry's budget for next year.\n" + quote + "\n"
+        #expect(Self.cleaner.clean(text).report.removals.isEmpty)
+        let signed = Self.cleaner.clean(text + "Petra Lange, Chefredakteurin\n")
+        #expect(signed.report.removals.contains { $0.line == 2 }, "\(signed.report.removals.map(\.line))")
     }
 
     @Test(arguments: [

@@ -63,6 +63,11 @@ public struct CookieNoticeRule: Rule {
             RuleExample("Verbraucherschützer kritisieren den Satz „Mit der Nutzung unserer Website stimmen Sie der Verwendung von Cookies zu“, weil er keine Wahl lasse.\n"),
             RuleExample("El alcalde dijo que la nueva web municipal servirá para mejorar su experiencia con los trámites y que no usará publicidad.\n"),
             RuleExample("Door verder te gaan met de bouw van de brug negeert de gemeente het advies van de provincie, zegt de oppositie.\n"),
+            // Review J: a review's verdict, a how-to's heading, a ballot's question, the policy's name as a report's heading.
+            RuleExample("Das beste Nutzererlebnis bietet das Pixel.\n"),
+            RuleExample("Cómo mejorar tu experiencia en Netflix\n"),
+            RuleExample("Gaat u akkoord met de fusie?\n"),
+            RuleExample("Polityka cookies\n"),
         ],
         enabledByDefault: true)
 
@@ -126,15 +131,18 @@ public struct CookieNoticeRule: Rule {
         "ta strona korzysta z ciasteczek", "korzysta z plików cookie", "tento web používá cookies",
         "tento web používá soubory cookie", "bu web sitesi çerez kullanmaktadır", "bu web sitesi çerez kullanmaktadir", "çerezleri kabul et",
         "クッキー（cookie）を使用しています", "cookieを使用しています", "クッキーを使用しています", "继续浏览即表示您同意", "繼續瀏覽即表示您同意", "계속 이용하시면",
-        // The banner's second sentence (what continuing means) and its other set phrases, in the languages above
-        "mit der nutzung unserer website", "stimmen sie der verwendung", "erklären sie sich mit der verwendung",
-        "das beste nutzererlebnis", "al continuar navegando", "si continúa navegando", "acepta su uso", "aceptas su uso",
-        "mejorar su experiencia", "mejorar tu experiencia", "política de cookies", "melhorar a sua experiência",
-        "concorda com a nossa política", "você concorda com", "continuando la navigazione", "accetti l'uso dei cookie",
-        "acconsenti all'uso dei cookie", "migliorare la tua esperienza", "door verder te gaan", "ga je akkoord met",
-        "gaat u akkoord met", "cookiebeleid", "wyrażasz zgodę na", "korzystając ze strony", "polityka cookies",
-        "продолжая работу с сайтом", "Продолжая работу с сайтом", "вы соглашаетесь", "bu sitede çerezler kullanılmaktadır",
-        "bu sitede çerezler kullanilmaktadir", "çerez kullanımını kabul", "çerez kullanimini kabul", "kullanmaya devam ederek",
+        // The banner's second sentence (what continuing means), in the languages above: only the forms that name cookies
+        // or the site's own website ("Mit der Nutzung unserer Website", "ga je akkoord met ons cookiebeleid"); not "das
+        // beste Nutzererlebnis", "mejorar su experiencia", "Gaat u akkoord met", "Cookiebeleid" alone, which articles
+        // say (a review's verdict, a how-to's heading, a ballot's question, a report on a fine)
+        "mit der nutzung unserer website", "stimmen sie der verwendung von cookies", "mit der verwendung von cookies einverstanden",
+        "al continuar navegando", "si continúa navegando", "acepta el uso de cookies", "aceptas el uso de cookies",
+        "consideramos que acepta su uso", "concorda com a nossa política", "concorda com o uso de cookies",
+        "aceita o uso de cookies", "accetti l'uso dei cookie", "acconsenti all'uso dei cookie", "ga je akkoord met ons cookiebeleid",
+        "gaat u akkoord met ons cookiebeleid", "akkoord met het gebruik van cookies", "wyrażasz zgodę na ich użycie",
+        "wyrażasz zgodę na używanie plików cookie", "продолжая работу с сайтом", "Продолжая работу с сайтом",
+        "bu sitede çerezler kullanılmaktadır", "bu sitede çerezler kullanilmaktadir", "çerez kullanımını kabul",
+        "çerez kullanimini kabul",
     ]
 
     static let weak: [String] = ["cookies", "cookie", "consent", "gdpr", "privacy", "accept", "got it", "ok", "i agree", "agree"]

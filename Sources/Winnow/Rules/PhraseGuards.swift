@@ -242,27 +242,38 @@ extension PhrasePolicy {
         isOne(p, t, of: siteSelfWords) || hasRoot(p, t, siteRoots)
     }
 
-    /// Whether a word outside the line's quotation marks is a site word (`isSiteWord`): the site quoting itself
-    /// ("„Unterstützen Sie uns mit einer Spende“, sagt Chefredakteurin Petra Lange"), not the article quoting someone.
-    static func siteSpeaksOutsideQuotes(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
-        var inQuote = false, start = -1, startQuoted = false
+    /// Whether the line quotes someone other than the site: it has words outside its quotation marks, and none of them is
+    /// a site word (`isSiteWord`) or names the site's team or editor ("„Unterstützen Sie uns mit einer Spende“, sagt
+    /// Chefredakteurin Petra Lange", "“...,” writes Jane Smith, Editor", "— het team van De Havenkrant"). A line that is
+    /// one quotation from end to end is a box in quotation marks, not a report of one.
+    static func quotesSomeoneElse(_ p: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Bool {
+        var inQuote = false, start = -1, startQuoted = false, outside = 0
         var i = r.lowerBound
         func close(_ end: Int) -> Bool {
             defer { start = -1 }
-            return start >= 0 && !startQuoted && isSiteWord(p, start..<end)
+            guard start >= 0, !startQuoted, isWordToken(p, start..<end) else { return false }
+            outside += 1
+            return isSiteWord(p, start..<end) || isOne(p, start..<end, of: signatureWords)
         }
         while i < r.upperBound {
             let q = Bytes.quotationMarkLength(p, i, r.upperBound)
             if q > 0 || Bytes.isSpace(p[i]) {
-                if close(i) { return true }
+                if close(i) { return false }
                 if q > 0 { inQuote.toggle(); i += q } else { i += 1 }
                 continue
             }
             if start < 0 { start = i; startQuoted = inQuote }
             i += 1
         }
-        return close(r.upperBound)
+        return !close(r.upperBound) && outside > 0
     }
+
+    /// Who signs a box that quotes the site's appeal, besides `siteSelfWords` (small letters).
+    /// (Directors too: a box is signed "Marco Rossi, direttore"; a hospital's director quoted with a verb of saying is
+    /// kept by the reporting tag, which does not count them.)
+    static let signatureWords: [StaticString] = ["editor", "editors", "team", "teams", "equipo", "équipe", "equipe", "squadra", "zespół",
+                                                 "команда", "ekibi", "tim", "director", "directora", "directeur", "directrice",
+                                                 "direttore", "direttrice", "diretor", "diretora", "dyrektor", "директор"]
 
     /// Stems of the newsroom, its editor-in-chief and the publisher, matched anywhere in a word. Not an editor's ("sa
     /// redaktøren": an article quotes other papers' editors).

@@ -54,6 +54,15 @@ struct PhrasePolicy: Sendable {
         return a < blocks.count && paragraph(a)
     }
 
+    /// Whether the next non-blank line after block `i` is a signature: one to six words, not a sentence ("Petra Lange,
+    /// Chefredakteurin", "— Jane Smith, Editor-in-chief").
+    static func signedBelow(_ context: DetectionContext, _ i: Int) -> Bool {
+        let blocks = context.blocks
+        var a = i + 1
+        while a < blocks.count && blocks[a].isBlank { a += 1 }
+        return a < blocks.count && blocks[a].words >= 1 && blocks[a].words <= 6 && !blocks[a].endsLikeSentence
+    }
+
     /// A data row has at most this many words.
     static let dataRowWords = 7
 
@@ -139,8 +148,9 @@ struct PhrasePolicy: Sendable {
         var coverage = covering.share(of: block)
         // Phrases inside a quotation of five words or more are the article quoting them ("Verbraucherschützer kritisieren
         // den Satz „Mit der Nutzung unserer Website stimmen Sie der Verwendung von Cookies zu“"): they cover nothing, unless
-        // the site is the one quoted ("„Unterstützen Sie uns mit einer Spende“, sagt Chefredakteurin Petra Lange"). (Asked
-        // only of a short block that its coverage would remove.)
+        // the site is the one quoted ("„Unterstützen Sie uns mit einer Spende“, sagt Chefredakteurin Petra Lange"), the line
+        // is nothing but the quotation, or a signature follows it on a line of its own. (Asked only of a short block that
+        // its coverage would remove.)
         if !aloneEnough && coverage >= minCoverage && block.words <= maxWordsForCoverage
             && Bytes.hasQuotationMark(context.bytes, block.trimmed) {
             var outside = Coverage()
@@ -149,7 +159,8 @@ struct PhrasePolicy: Sendable {
                 outside.add(m.range, in: context)
             }
             let unquoted = outside.share(of: block)
-            if unquoted < minCoverage && !PhrasePolicy.siteSpeaksOutsideQuotes(context.bytes, block.trimmed) { coverage = unquoted }
+            if unquoted < minCoverage && PhrasePolicy.quotesSomeoneElse(context.bytes, block.trimmed)
+                && !PhrasePolicy.signedBelow(context, blockIndex) { coverage = unquoted }
         }
         var definite = aloneEnough || (coverage >= minCoverage && block.words <= maxWordsForCoverage)
         // A paragraph that quotes the phrases ("On the website it said: „We use cookies ...“") reports them: strong phrases
