@@ -46,6 +46,8 @@ public struct CookieNoticeRule: Rule {
                         expected: "Паром снова ходит с понедельника.\n"),
             RuleExample("Feribot pazartesi yeniden sefere başlıyor.\nBu sitede çerezler kullanılmaktadır. Siteyi kullanmaya devam ederek çerez kullanımını kabul etmiş olursunuz.\n",
                         expected: "Feribot pazartesi yeniden sefere başlıyor.\n"),
+            RuleExample("Prom wraca na trasę w poniedziałek.\nTa strona używa ciasteczek. Dalsze korzystanie ze strony oznacza, że wyrażasz zgodę na ich używanie.\n",
+                        expected: "Prom wraca na trasę w poniedziałek.\n"),
         ],
         nonTriggering: [
             // Items of the article's own list (the others read as its sentences) say what a regulator found.
@@ -142,7 +144,9 @@ public struct CookieNoticeRule: Rule {
         "gaat u akkoord met ons cookiebeleid", "akkoord met het gebruik van cookies", "wyrażasz zgodę na ich użycie",
         "wyrażasz zgodę na używanie plików cookie", "продолжая работу с сайтом", "Продолжая работу с сайтом",
         "bu sitede çerezler kullanılmaktadır", "bu sitede çerezler kullanilmaktadir", "çerez kullanımını kabul",
-        "çerez kullanimini kabul",
+        "çerez kullanimini kabul", "sitemizde çerezler kullanılmaktadır", "sitemizde çerezler kullanilmaktadir",
+        "мы используем cookies", "мы используем cookie", "вы соглашаетесь на обработку", "dalsze korzystanie ze strony oznacza",
+        "dalsze korzystanie z serwisu oznacza", "ta strona używa ciasteczek", "çerez politikamızı", "çerez politikamizi",
     ]
 
     static let weak: [String] = ["cookies", "cookie", "consent", "gdpr", "privacy", "accept", "got it", "ok", "i agree", "agree"]
