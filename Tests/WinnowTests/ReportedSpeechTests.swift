@@ -41,6 +41,10 @@ struct ReportedSpeechTests {
         "Komentáře jsou uzavřeny, řekl mluvčí.",
         "Yorumlar kapatılmıştır, dedi sözcü.",
         "Please donate now, it only takes a minute, the charity's director urged listeners.",
+        // In single quotation marks, as British and Dutch papers quote.
+        "‘Support independent journalism. Donate now,’ the mayor said.",
+        "‘Please support the charity’s work with a donation,’ she added.",
+        "‘Steun onafhankelijke journalistiek. Word nu lid’, zegt Schouten.",
     ])
     func reportedLinesStay(_ line: String) {
         #expect(Self.kept(line), "\(line)")
@@ -77,6 +81,8 @@ struct ReportedSpeechTests {
         "Steun onafhankelijke journalistiek: word lid, laat het je vrienden weten.",
         "Unterstützen Sie uns mit einer Spende, teilen Sie den Artikel mit.",
         "Jetzt Newsletter abonnieren, teilt die Redaktion mit.",
+        "‘Support independent journalism. Donate now.’",
+        "‘Support our journalism. Donate now,’ says our editor.",
     ])
     func untaggedPhrasesGo(_ line: String) {
         #expect(!Self.kept(line), "\(line)")

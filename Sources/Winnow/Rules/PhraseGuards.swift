@@ -15,8 +15,14 @@ extension PhrasePolicy {
         let dash = dashLength(p, i, r.upperBound)
         var inQuote = dash > 0 && i + dash < r.upperBound && Bytes.isSpace(p[i + dash])
         var separator = -1, byDash = false
+        // A line that opens with a single quotation mark quotes in single marks ("‘Support us. Donate now,’ the mayor
+        // said.", as British and Dutch papers write): its ’ closes the quote where no letter follows (not "charity’s").
+        let single = isSingleQuote(p, i, r.upperBound) && p[i + 2] == 0x98
         while i < r.upperBound && separator < 0 {
-            let q = Bytes.quotationMarkLength(p, i, r.upperBound)
+            var q = Bytes.quotationMarkLength(p, i, r.upperBound)
+            if q == 0 && single && isSingleQuote(p, i, r.upperBound)
+                && ((p[i + 2] == 0x98 && !inQuote)
+                    || (p[i + 2] == 0x99 && inQuote && (i + 3 >= r.upperBound || !Bytes.isASCIIAlnum(p[i + 3])))) { q = 3 }
             if q > 0 {
                 if inQuote && i >= cues.upperBound { separator = i + q; break }
                 inQuote.toggle()
