@@ -45,6 +45,8 @@ struct ReportedSpeechTests {
         "‘Support independent journalism. Donate now,’ the mayor said.",
         "‘Please support the charity’s work with a donation,’ she added.",
         "‘Steun onafhankelijke journalistiek. Word nu lid’, zegt Schouten.",
+        "‘Steun ons, doneer nu en word lid van de vereniging’, riep de voorzitter de zaal toe.",
+        "„Unterstützen Sie uns mit einer Spende“, rief der Vorsitzende den Gästen zu.",
     ])
     func reportedLinesStay(_ line: String) {
         #expect(Self.kept(line), "\(line)")

@@ -229,7 +229,7 @@ extension PhrasePolicy {
             // A separable verb of saying with its particle closing the tag, the speaker between ("teilte das Tierheim mit",
             // "gab die Polizei bekannt", "laat de burgemeester weten").
             if forward, rest.count >= 2 && rest.count <= 5, let last = rest.last,
-               let pair = separableVerbs.first(where: { word(p, token, is: $0.verb) }), word(p, last, is: pair.particle),
+               separableVerbs.contains(where: { word(p, token, is: $0.verb) && word(p, last, is: $0.particle) }),
                !rest.contains(where: { isOne(p, $0, of: readerWords) || isOne(p, $0, of: readerPronouns) }) { return true }
             // ", so Berg." / ", so die Sprecherin."
             if forward && k == tokens.firstIndex(where: { isWordToken(p, $0) }) && word(p, token, is: "so"), let next {
@@ -398,6 +398,7 @@ extension PhrasePolicy {
         ("teilte", "mit"), ("teilt", "mit"), ("teilten", "mit"), ("gab", "bekannt"), ("gibt", "bekannt"), ("gaben", "bekannt"),
         ("rief", "auf"), ("ruft", "auf"), ("wies", "hin"), ("weist", "hin"),
         ("laat", "weten"), ("liet", "weten"), ("lieten", "weten"), ("deelt", "mee"), ("deelde", "mee"), ("roept", "op"), ("riep", "op"),
+        ("riepen", "op"), ("riep", "toe"), ("roept", "toe"), ("rief", "zu"), ("ruft", "zu"),
     ]
 
     /// Auxiliaries after which a participle of saying makes a tag ("ha detto", "ha dicho", "a-t-elle dit").
