@@ -392,8 +392,7 @@ public struct Cleaner: Sendable {
             // A lone `+` is never joined (a review's pro keeps its sign); with no item after it, it goes. A bare bullet
             // before a `+` item goes; a bare number stays with it ("1. + Long battery life").
             if lonePlus && itemFollows { return nil }
-            let joinable = itemFollows && !lonePlus
-            if joinable {
+            if itemFollows {
                 let start = out.count
                 if loneBullet {
                     out.append(contentsOf: bullet)

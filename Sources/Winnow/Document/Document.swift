@@ -43,6 +43,22 @@ public struct Block: Sendable, Equatable {
     public var range: Range<Int> { content.lowerBound..<end }
 }
 
+extension Array where Element == Block {
+    /// The nearest non-blank line before `i`, if any.
+    func nonBlank(before i: Int) -> Int? {
+        var j = i - 1
+        while j >= 0 && self[j].isBlank { j -= 1 }
+        return j >= 0 ? j : nil
+    }
+
+    /// The nearest non-blank line after `i`, if any.
+    func nonBlank(after i: Int) -> Int? {
+        var j = i + 1
+        while j < count && self[j].isBlank { j += 1 }
+        return j < count ? j : nil
+    }
+}
+
 /// A document: the input bytes (borrowed, never copied) and its lines.
 struct Document {
     let bytes: UnsafeBufferPointer<UInt8>

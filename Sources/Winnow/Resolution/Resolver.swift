@@ -91,17 +91,6 @@ struct Resolver {
             }
         }
 
-        func previousNonBlank(_ i: Int) -> Int? {
-            var j = i - 1
-            while j >= 0 { if !blocks[j].isBlank { return j }; j -= 1 }
-            return nil
-        }
-        func nextNonBlank(_ i: Int) -> Int? {
-            var j = i + 1
-            while j < blocks.count { if !blocks[j].isBlank { return j }; j += 1 }
-            return nil
-        }
-
         if !zip(copies, copies.dropFirst()).allSatisfy({ $0.first < $1.first || ($0.first == $1.first && $0.block < $1.block) }) {
             copies.sort { $0.first != $1.first ? $0.first < $1.first : $0.block < $1.block }
         }
@@ -172,8 +161,8 @@ struct Resolver {
                 let block = blocks[i]
                 let short = block.words <= shortWords
                 guard short else { continue }
-                let next = nextNonBlank(i)
-                let prev = previousNonBlank(i)
+                let next = blocks.nonBlank(after: i)
+                let prev = blocks.nonBlank(before: i)
                 // A bare bullet whose item went.
                 if bullets[i], let next, next == i + 1, let d = decisions[next] {
                     decisions[i] = Decision(slot: d.slot, cause: .bullet(of: next)); changed = true; continue
@@ -289,7 +278,7 @@ struct Resolver {
             // line that introduces a list or a quote with a colon.
             var alone: [(line: Int, prev: Int, next: Int)] = []
             for i in layout.core.upperBound..<blocks.count where decisions[i] == nil && !blocks[i].isBlank && !blocks[i].endsLikeSentence {
-                if let prev = previousNonBlank(i), let next = nextNonBlank(i), let p = decisions[prev], let n = decisions[next],
+                if let prev = blocks.nonBlank(before: i), let next = blocks.nonBlank(after: i), let p = decisions[prev], let n = decisions[next],
                    marks.startsTail(p, decisions, findings), marks.startsTail(n, decisions, findings),
                    !(bytes.map { RelatedLinksRule.endsLikeLeadIn($0, blocks[i]) } ?? true) {
                     alone.append((i, prev, next))

@@ -45,22 +45,16 @@ struct PhrasePolicy: Sendable {
     /// box's pitch, "Get the day's big stories and picks in your inbox.").
     static func betweenProseParagraphs(_ context: DetectionContext, _ i: Int) -> Bool {
         let blocks = context.blocks
-        func paragraph(_ j: Int) -> Bool { blocks[j].words >= paragraphWords && blocks[j].endsLikeSentence }
-        var b = i - 1
-        while b >= 0 && blocks[b].isBlank { b -= 1 }
-        guard b >= 0, paragraph(b) else { return false }
-        var a = i + 1
-        while a < blocks.count && blocks[a].isBlank { a += 1 }
-        return a < blocks.count && paragraph(a)
+        func paragraph(_ j: Int?) -> Bool { j.map { blocks[$0].words >= paragraphWords && blocks[$0].endsLikeSentence } ?? false }
+        return paragraph(blocks.nonBlank(before: i)) && paragraph(blocks.nonBlank(after: i))
     }
 
     /// Whether the next non-blank line after block `i` is a signature: one to six words, not a sentence ("Petra Lange,
     /// Chefredakteurin", "— Jane Smith, Editor-in-chief").
     static func signedBelow(_ context: DetectionContext, _ i: Int) -> Bool {
-        let blocks = context.blocks
-        var a = i + 1
-        while a < blocks.count && blocks[a].isBlank { a += 1 }
-        return a < blocks.count && blocks[a].words >= 1 && blocks[a].words <= 6 && !blocks[a].endsLikeSentence
+        guard let a = context.blocks.nonBlank(after: i) else { return false }
+        let line = context.blocks[a]
+        return line.words >= 1 && line.words <= 6 && !line.endsLikeSentence
     }
 
     /// A data row has at most this many words.
@@ -132,9 +126,10 @@ struct PhrasePolicy: Sendable {
         let byStart: (CueMatch, CueMatch) -> Bool = { $0.range.lowerBound < $1.range.lowerBound || ($0.range.lowerBound == $1.range.lowerBound && $0.range.upperBound > $1.range.upperBound) }
         let inOrder = zip(matches, matches.dropFirst()).allSatisfy { !byStart($1, $0) }
         let ordered = inOrder ? matches : ArraySlice(matches.sorted(by: byStart))
-        for m in ordered {
+        // A cue for the start of a line counts only there.
+        func counts(_ m: CueMatch) -> Bool { !cues[Int(m.cue)].atStart || m.range.lowerBound == firstWord }
+        for m in ordered where counts(m) {
             let cue = cues[Int(m.cue)]
-            if cue.atStart && m.range.lowerBound != firstWord { continue }
             anyUsed = true
             if cue.weight == .weak { weakCue = true }
             if cue.alone > 0 && block.words <= cue.alone { aloneEnough = true }
@@ -154,8 +149,7 @@ struct PhrasePolicy: Sendable {
         if !aloneEnough && coverage >= minCoverage && block.words <= maxWordsForCoverage
             && Bytes.hasQuotationMark(context.bytes, block.trimmed) {
             var outside = Coverage()
-            for m in ordered where !(cues[Int(m.cue)].atStart && m.range.lowerBound != firstWord)
-                && !PhrasePolicy.insideQuotation(context.bytes, block.trimmed, m.range.lowerBound) {
+            for m in ordered where counts(m) && !PhrasePolicy.insideQuotation(context.bytes, block.trimmed, m.range.lowerBound) {
                 outside.add(m.range, in: context)
             }
             let unquoted = outside.share(of: block)
@@ -170,8 +164,7 @@ struct PhrasePolicy: Sendable {
             if strong >= enough && Bytes.hasQuotationMark(context.bytes, block.trimmed) {
                 // The strong phrases counted above, again (rarely needed: no list of them is kept).
                 var end = 0
-                for m in ordered where cues[Int(m.cue)].weight == .strong && m.range.lowerBound >= end
-                    && !(cues[Int(m.cue)].atStart && m.range.lowerBound != firstWord) {
+                for m in ordered where cues[Int(m.cue)].weight == .strong && m.range.lowerBound >= end && counts(m) {
                     end = m.range.upperBound
                     if PhrasePolicy.insideQuotation(context.bytes, block.trimmed, m.range.lowerBound) { strong -= 1 }
                 }
@@ -215,7 +208,7 @@ struct PhrasePolicy: Sendable {
         // carry its block says nothing about the block's role.
         if !definite && !weakCue && !subheading && !reported { return nil }
         var used: [Int32] = []
-        for m in ordered where !(cues[Int(m.cue)].atStart && m.range.lowerBound != firstWord) && !used.contains(m.cue) {
+        for m in ordered where counts(m) && !used.contains(m.cue) {
             used.append(m.cue)
         }
         return Finding(block: blockIndex, strength: definite ? .definite : .weak,
